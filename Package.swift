@@ -1,0 +1,127 @@
+// swift-tools-version:6.1
+//
+// PerfGate: a performance-regression gate for a multi-agent system.
+// No package dependencies by design: everything is built on the toolchain
+// (standard library, Foundation, Dispatch, Synchronization, Glibc).
+
+import PackageDescription
+
+/// One settings list for every Swift target.
+let swiftSettings: [SwiftSetting] = [
+    // A dependency that appears in a public signature must be imported with
+    // `public import`, so module boundaries are visible at the import line.
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    // `any` is spelled out for existential types, so their cost is visible.
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "PerfGate",
+    products: [
+        .executable(name: "bench", targets: ["bench"]),
+        .library(name: "PerfGateStatistics", targets: ["PerfGateStatistics"]),
+        .library(name: "PerfGateResults", targets: ["PerfGateResults"]),
+        .library(name: "PerfGateComparison", targets: ["PerfGateComparison"]),
+    ],
+    targets: [
+        // MARK: - Libraries (lowest first; lower never imports higher)
+
+        // Pure statistics: Mann–Whitney U, Hodges–Lehmann, percentiles, Holm. No I/O.
+        .target(name: "PerfGateStatistics", swiftSettings: swiftSettings),
+
+        // File formats of the contract: results, thresholds; JSON reading with paths, atomic writing.
+        .target(name: "PerfGateResults", dependencies: ["PerfGateStatistics"], swiftSettings: swiftSettings),
+
+        // The comparator: two results files and thresholds in, statuses and a verdict out.
+        .target(
+            name: "PerfGateComparison",
+            dependencies: ["PerfGateStatistics", "PerfGateResults"],
+            swiftSettings: swiftSettings
+        ),
+
+        // Rendering of comparisons: terminal text, Markdown, JSON, JUnit XML.
+        .target(
+            name: "PerfGateReports",
+            dependencies: ["PerfGateStatistics", "PerfGateResults", "PerfGateComparison"],
+            swiftSettings: swiftSettings
+        ),
+
+        // The simulated multi-agent system under test (active-inference agents, contract net).
+        .target(name: "PerfGateAgents", swiftSettings: swiftSettings),
+
+        // glibc's mallinfo2, which `import Glibc` does not expose.
+        .target(name: "CPerfGateMallocInfo"),
+
+        // Allocation counters that interpose malloc/free (kept out of sanitizer builds).
+        .target(name: "CPerfGateMallocCounter"),
+
+        // Measurement: clocks, calibration, memory, worker processes, environment capture.
+        .target(
+            name: "PerfGateHarness",
+            dependencies: ["PerfGateStatistics", "PerfGateResults", "CPerfGateMallocInfo", "CPerfGateMallocCounter"],
+            swiftSettings: swiftSettings
+        ),
+
+        // A small HTTP/1.1 server and client on POSIX sockets; knows nothing of benchmarks.
+        .target(name: "PerfGateHTTP", swiftSettings: swiftSettings),
+
+        // The command library: every `bench` subcommand, parsing, and output streams.
+        .target(
+            name: "PerfGateCommands",
+            dependencies: [
+                "PerfGateStatistics", "PerfGateResults", "PerfGateComparison", "PerfGateReports",
+                "PerfGateAgents", "PerfGateHarness", "PerfGateHTTP",
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Executables
+
+        // `bench`: a thin `@main` over PerfGateCommands.
+        .executableTarget(name: "bench", dependencies: ["PerfGateCommands"], swiftSettings: swiftSettings),
+
+        // MARK: - Tests
+
+        .testTarget(
+            name: "PerfGateStatisticsTests",
+            dependencies: ["PerfGateStatistics"],
+            resources: [.copy("Golden")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PerfGateResultsTests",
+            dependencies: ["PerfGateResults"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PerfGateComparisonTests",
+            dependencies: ["PerfGateComparison"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PerfGateReportsTests",
+            dependencies: ["PerfGateReports"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PerfGateAgentsTests",
+            dependencies: ["PerfGateAgents"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PerfGateHarnessTests",
+            dependencies: ["PerfGateHarness"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PerfGateHTTPTests",
+            dependencies: ["PerfGateHTTP"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PerfGateCommandsTests",
+            dependencies: ["PerfGateCommands"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,148 @@
+public import PerfGateResults
+public import PerfGateStatistics
+
+/// The outcome of comparing a candidate run against a baseline run (`perfgate/comparison@1`).
+public struct Comparison: Sendable, Hashable {
+    public static let currentSchema = "perfgate/comparison@1"
+
+    public var schema: String = Comparison.currentSchema
+    public var verdict: Verdict
+    public var alpha: Double
+    public var correction: Correction
+    public var baseline: RunReference
+    public var candidate: RunReference
+    /// Conditions that make the comparison less trustworthy (different environments, debug builds, …).
+    public var warnings: [String]
+    /// One entry per (benchmark, metric), regressions and budget breaches first.
+    public var results: [MetricComparison]
+
+    public init(
+        verdict: Verdict, alpha: Double, correction: Correction, baseline: RunReference,
+        candidate: RunReference, warnings: [String], results: [MetricComparison]
+    ) {
+        self.verdict = verdict
+        self.alpha = alpha
+        self.correction = correction
+        self.baseline = baseline
+        self.candidate = candidate
+        self.warnings = warnings
+        self.results = results
+    }
+}
+
+/// Whether the gate passes.
+public enum Verdict: String, Sendable, Hashable {
+    case pass
+    case fail
+}
+
+/// Which results file one side of a comparison came from.
+public struct RunReference: Sendable, Hashable {
+    public var path: String
+    public var runId: String
+    public var commit: String?
+    public init(path: String, runId: String, commit: String?) {
+        self.path = path
+        self.runId = runId
+        self.commit = commit
+    }
+}
+
+/// The status of one (benchmark, metric) in a comparison.
+public enum ComparisonStatus: String, Sendable, Hashable, CaseIterable {
+    case regressed
+    case improved
+    case unchanged
+    case inconclusive
+    case overBudget = "over_budget"
+    case added
+    case removed
+
+    /// Whether this status fails the gate when the result is gating.
+    public var failsGate: Bool { self == .regressed || self == .overBudget }
+}
+
+/// The significance test behind a status.
+public struct TestOutcome: Sendable, Hashable {
+    /// Always `mann-whitney-u` in this version.
+    public var name: String
+    public var method: MannWhitneyMethod
+    /// U of the candidate sample.
+    public var u: Double
+    /// Two-sided p-value before correction.
+    public var pValue: Double
+    /// After the family-wise correction; equal to `pValue` for non-gating results.
+    public var adjustedPValue: Double
+    public init(name: String = "mann-whitney-u", method: MannWhitneyMethod, u: Double, pValue: Double, adjustedPValue: Double) {
+        self.name = name
+        self.method = method
+        self.u = u
+        self.pValue = pValue
+        self.adjustedPValue = adjustedPValue
+    }
+}
+
+/// The limits that were applied to one result.
+public struct AppliedLimit: Sendable, Hashable {
+    /// Largest allowed relative change in the worse direction.
+    public var maxRegression: Double?
+    /// Budget bounds, in the metric's unit, on `budgetStatistic`.
+    public var budgetMax: Double?
+    public var budgetMin: Double?
+    public var budgetStatistic: SummaryStatistic?
+    public init(maxRegression: Double?, budgetMax: Double? = nil, budgetMin: Double? = nil, budgetStatistic: SummaryStatistic? = nil) {
+        self.maxRegression = maxRegression
+        self.budgetMax = budgetMax
+        self.budgetMin = budgetMin
+        self.budgetStatistic = budgetStatistic
+    }
+}
+
+/// The comparison of one metric of one benchmark.
+public struct MetricComparison: Sendable, Hashable {
+    /// The benchmark id.
+    public var benchmark: String
+    public var metric: String
+    public var unit: String
+    public var better: Better
+    public var status: ComparisonStatus
+    public var gating: Bool
+    /// The gated summary statistic.
+    public var statistic: SummaryStatistic
+    /// Nil for `added`.
+    public var baseline: SampleSummary?
+    /// Nil for `removed`.
+    public var candidate: SampleSummary?
+    /// Relative change (candidate − baseline) / baseline per statistic; absent where baseline is 0.
+    public var change: [SummaryStatistic: Double]
+    public var test: TestOutcome?
+    public var shift: ShiftEstimate?
+    public var limit: AppliedLimit?
+    /// For `inconclusive`: samples per side needed for any difference to reach alpha.
+    public var samplesNeeded: Int?
+    /// One sentence a person can act on.
+    public var reason: String
+
+    public init(
+        benchmark: String, metric: String, unit: String, better: Better, status: ComparisonStatus,
+        gating: Bool, statistic: SummaryStatistic, baseline: SampleSummary?, candidate: SampleSummary?,
+        change: [SummaryStatistic: Double], test: TestOutcome?, shift: ShiftEstimate?, limit: AppliedLimit?,
+        samplesNeeded: Int? = nil, reason: String
+    ) {
+        self.benchmark = benchmark
+        self.metric = metric
+        self.unit = unit
+        self.better = better
+        self.status = status
+        self.gating = gating
+        self.statistic = statistic
+        self.baseline = baseline
+        self.candidate = candidate
+        self.change = change
+        self.test = test
+        self.shift = shift
+        self.limit = limit
+        self.samplesNeeded = samplesNeeded
+        self.reason = reason
+    }
+}

@@ -1,0 +1,2 @@
+// Placeholder: replaced by `@main` over PerfGateCommands.
+print("bench: not built yet")

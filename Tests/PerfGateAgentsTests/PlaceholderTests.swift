@@ -1,0 +1,5 @@
+import Testing
+
+@testable import PerfGateAgents
+
+@Test func moduleBuilds() {}

@@ -1,0 +1,5 @@
+import Testing
+
+@testable import PerfGateCommands
+
+@Test func moduleBuilds() {}

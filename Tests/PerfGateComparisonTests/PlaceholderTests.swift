@@ -1,0 +1,5 @@
+import Testing
+
+@testable import PerfGateComparison
+
+@Test func moduleBuilds() {}

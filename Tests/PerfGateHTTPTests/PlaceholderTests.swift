@@ -1,0 +1,5 @@
+import Testing
+
+@testable import PerfGateHTTP
+
+@Test func moduleBuilds() {}

@@ -1,0 +1,5 @@
+import Testing
+
+@testable import PerfGateHarness
+
+@Test func moduleBuilds() {}

@@ -1,0 +1,5 @@
+import Testing
+
+@testable import PerfGateReports
+
+@Test func moduleBuilds() {}

@@ -1,0 +1,5 @@
+import Testing
+
+@testable import PerfGateResults
+
+@Test func moduleBuilds() {}

@@ -1,0 +1,5 @@
+import Testing
+
+@testable import PerfGateStatistics
+
+@Test func moduleBuilds() {}
