@@ -1,5 +1,0 @@
-import Testing
-
-@testable import PerfGateReports
-
-@Test func moduleBuilds() {}
