@@ -23,12 +23,18 @@ enum SingleLine {
         return String(scalars)
     }
 
-    /// `text` sanitized and cut to at most `maxCharacters` characters, keeping start and end around `…`.
+    /// `text` sanitized and cut to at most `maxScalars` Unicode scalars, keeping start and end around `…`.
+    ///
+    /// Counting scalars rather than characters bounds the size even for a hostile grapheme cluster
+    /// (one letter with thousands of combining marks); such a cluster may be cut in two.
     /// - Complexity: O(n) in the length of `text`.
-    static func sanitized(_ text: String, maxCharacters: Int) -> String {
-        let clean = sanitized(text)
-        guard clean.count > maxCharacters else { return clean }
-        let kept = max(0, maxCharacters - 1)
-        return String(clean.prefix((kept + 1) / 2)) + "…" + String(clean.suffix(kept / 2))
+    static func sanitized(_ text: String, maxScalars: Int) -> String {
+        let clean = sanitized(text).unicodeScalars
+        guard clean.count > maxScalars else { return String(clean) }
+        let kept = max(0, maxScalars - 1)
+        var result = String.UnicodeScalarView(clean.prefix((kept + 1) / 2))
+        result.append("…")
+        result.append(contentsOf: clean.suffix(kept / 2))
+        return String(result)
     }
 }
