@@ -105,17 +105,20 @@ struct TextTableLayout {
         candidate candidateText: String, change changeText: String, pValue pValueText: String,
         styles: (status: ANSIStyle?, change: ANSIStyle?) = (nil, nil)
     ) -> String {
-        let statusCell = TerminalWidth.padding(statusText, toWidth: status)
-        let changeCell = TerminalWidth.leftPadding(changeText, toWidth: change)
+        // Colour wraps the text only; padding is computed on the plain text and stays outside.
+        let statusPadding = String(repeating: " ", count: max(0, status - TerminalWidth.of(statusText)))
+        let statusCell = (styles.status?.apply(to: statusText, when: true) ?? statusText) + statusPadding
+        let changePadding = String(repeating: " ", count: max(0, change - TerminalWidth.of(changeText)))
+        let changeCell = changePadding + (styles.change?.apply(to: changeText, when: true) ?? changeText)
         let cells = [
-            styles.status?.apply(to: statusCell, when: true) ?? statusCell,
+            statusCell,
             TerminalWidth.padding(TerminalWidth.truncatingMiddle(benchmarkText, toWidth: benchmark), toWidth: benchmark),
             TerminalWidth.padding(TerminalWidth.truncatingMiddle(metricText, toWidth: metric), toWidth: metric),
             TerminalWidth.padding(statisticText, toWidth: statistic),
             TerminalWidth.leftPadding(baselineText, toWidth: baseline),
             arrow,
             TerminalWidth.leftPadding(candidateText, toWidth: candidate),
-            styles.change?.apply(to: changeCell, when: true) ?? changeCell,
+            changeCell,
             TerminalWidth.leftPadding(pValueText, toWidth: pValue),
         ]
         var text = cells.joined(separator: Self.gap)
