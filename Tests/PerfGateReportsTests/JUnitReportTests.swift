@@ -1,17 +1,22 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import PerfGateComparison
 import PerfGateReports
 import Testing
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 struct JUnitReportTests {
     @Test("The report is well-formed XML with the counts and one test case per gating result")
     func countsAndTestCases() throws {
         var results = ComparisonFixtures.fourRows.results
-        results.append(ComparisonFixtures.result("few", "m", status: .inconclusive, baseline: 1, candidate: 1, reason: "needs 8"))
-        results.append(ComparisonFixtures.result("info", "m", status: .regressed, gating: false, baseline: 1, candidate: 2))
+        results.append(
+            ComparisonFixtures.result("few", "m", status: .inconclusive, baseline: 1, candidate: 1, reason: "needs 8")
+        )
+        results.append(
+            ComparisonFixtures.result("info", "m", status: .regressed, gating: false, baseline: 1, candidate: 2)
+        )
         results.append(ComparisonFixtures.result("new", "m", status: .added, baseline: nil, candidate: 1))
         let document = try XMLDocumentSummary(parsing: JUnitReport().render(ComparisonFixtures.comparison(results)))
 
@@ -40,7 +45,17 @@ struct JUnitReportTests {
     func hostileTextIsEscaped() throws {
         let hostile = "a&b<c>\"d\"'e'\u{0}\u{1}\u{8}\u{B}\u{FFFE}]]>\n\tend"
         let comparison = ComparisonFixtures.comparison(
-            [ComparisonFixtures.result(hostile, hostile, unit: hostile, status: .regressed, baseline: 1, candidate: 2, reason: hostile)],
+            [
+                ComparisonFixtures.result(
+                    hostile,
+                    hostile,
+                    unit: hostile,
+                    status: .regressed,
+                    baseline: 1,
+                    candidate: 2,
+                    reason: hostile
+                )
+            ],
             warnings: [hostile]
         )
         var withHostileRun = comparison
@@ -104,8 +119,11 @@ struct XMLDocumentSummary {
         var text = ""
 
         func parser(
-            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-            qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+            _ parser: XMLParser,
+            didStartElement elementName: String,
+            namespaceURI: String?,
+            qualifiedName qName: String?,
+            attributes attributeDict: [String: String] = [:]
         ) {
             elements.append(Element(name: elementName, attributes: attributeDict))
         }

@@ -54,7 +54,13 @@ struct MarkdownEscapingTests {
         let comparison = ComparisonFixtures.comparison(
             [
                 ComparisonFixtures.result(
-                    id, id, unit: id, status: .regressed, baseline: 1, candidate: 2, reason: id
+                    id,
+                    id,
+                    unit: id,
+                    status: .regressed,
+                    baseline: 1,
+                    candidate: 2,
+                    reason: id
                 ),
                 ComparisonFixtures.result(id, "m", status: .unchanged, baseline: 1, candidate: 1),
                 ComparisonFixtures.result(id, "m", status: .inconclusive, baseline: 1, candidate: 1, reason: id),

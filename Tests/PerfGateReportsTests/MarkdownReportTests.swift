@@ -56,7 +56,12 @@ struct MarkdownReportTests {
     func inconclusiveAndRemovedAreListed() {
         let comparison = ComparisonFixtures.comparison([
             ComparisonFixtures.result(
-                "few", "m", status: .inconclusive, baseline: 1, candidate: 1, reason: "needs 8 samples per side"
+                "few",
+                "m",
+                status: .inconclusive,
+                baseline: 1,
+                candidate: 1,
+                reason: "needs 8 samples per side"
             ),
             ComparisonFixtures.result("old", "m", unit: "bytes", status: .removed, baseline: 2048, candidate: nil),
         ])
@@ -72,8 +77,12 @@ struct MarkdownReportTests {
             let status: ComparisonStatus = index % 400 == 0 ? .regressed : (index % 7 == 0 ? .improved : .unchanged)
             results.append(
                 ComparisonFixtures.result(
-                    "scenario/benchmark-\(index)[agents=\(index % 50)]", "round_seconds", status: status,
-                    baseline: 0.01, candidate: 0.011, reason: status == .regressed ? "p50 +10.0% exceeds +5.0%" : ""
+                    "scenario/benchmark-\(index)[agents=\(index % 50)]",
+                    "round_seconds",
+                    status: status,
+                    baseline: 0.01,
+                    candidate: 0.011,
+                    reason: status == .regressed ? "p50 +10.0% exceeds +5.0%" : ""
                 )
             )
         }
@@ -116,7 +125,17 @@ struct MarkdownReportTests {
     func enormousIdIsCut() {
         let huge = String(repeating: "&", count: 200_000)
         let comparison = ComparisonFixtures.comparison(
-            [ComparisonFixtures.result(huge, huge, unit: huge, status: .regressed, baseline: 1, candidate: 2, reason: huge)],
+            [
+                ComparisonFixtures.result(
+                    huge,
+                    huge,
+                    unit: huge,
+                    status: .regressed,
+                    baseline: 1,
+                    candidate: 2,
+                    reason: huge
+                )
+            ],
             warnings: [huge, huge]
         )
         let report = MarkdownReport().render(comparison)

@@ -69,7 +69,9 @@ struct TextReportTests {
         let width = 110
         let table = Self.tableRows(TextReport(width: width).render(comparison))
         #expect(table.count == 4)
-        #expect(table.contains { $0.contains("scenario/very-lon") && $0.contains("…") && $0.contains("end[agents=50]") })
+        #expect(
+            table.contains { $0.contains("scenario/very-lon") && $0.contains("…") && $0.contains("end[agents=50]") }
+        )
         // The arrow column starts at the same display column on every row.
         let arrowColumns = Set(table.dropFirst().map { Self.displayColumn(of: "→", in: $0) })
         #expect(arrowColumns.count == 1)
@@ -80,7 +82,16 @@ struct TextReportTests {
     func hostileTextIsMadeHarmless() {
         let hostile = "evil\u{1B}[2J\u{1B}[31m\nFAKE LINE\r\u{202E}desrever"
         let comparison = ComparisonFixtures.comparison(
-            [ComparisonFixtures.result(hostile, "m\u{07}", status: .regressed, baseline: 1, candidate: 2, reason: "a\nb")],
+            [
+                ComparisonFixtures.result(
+                    hostile,
+                    "m\u{07}",
+                    status: .regressed,
+                    baseline: 1,
+                    candidate: 2,
+                    reason: "a\nb"
+                )
+            ],
             warnings: ["line one\nline two\u{1B}]0;title\u{07}"]
         )
         let text = TextReport(useColor: false).render(comparison)

@@ -36,7 +36,10 @@ struct ValueFormatterTests {
         #expect(ValueFormatter.format(value, unit: "ratio") == expected)
     }
 
-    @Test("Rates are per second with k, M and G", arguments: [(12_345.0, "12.3k/s"), (950, "950/s"), (2.5e6, "2.50M/s")])
+    @Test(
+        "Rates are per second with k, M and G",
+        arguments: [(12_345.0, "12.3k/s"), (950, "950/s"), (2.5e6, "2.50M/s")]
+    )
     func ratesArePerSecond(value: Double, expected: String) {
         #expect(ValueFormatter.format(value, unit: "per_second") == expected)
     }

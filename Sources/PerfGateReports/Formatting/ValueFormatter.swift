@@ -54,7 +54,10 @@ public enum ValueFormatter {
         }
         var chosen = scales[scales.count - 1]
         for scale in scales {
-            let rounded = DecimalFormatting.rounded(value.magnitude / scale.factor, significantDigits: significantDigits)
+            let rounded = DecimalFormatting.rounded(
+                value.magnitude / scale.factor,
+                significantDigits: significantDigits
+            )
             if rounded < 1000 {
                 chosen = scale
                 break

@@ -70,7 +70,9 @@ public struct JUnitReport: Sendable {
         if result.status.failsGate {
             let message = XMLEscaping.attribute(result.reason)
             let details = XMLEscaping.text(summaryLine(result, comparison: comparison))
-            lines.append("      <failure message=\"\(message)\" type=\"\(result.status.rawValue)\">\(details)</failure>")
+            lines.append(
+                "      <failure message=\"\(message)\" type=\"\(result.status.rawValue)\">\(details)</failure>"
+            )
         } else if let skip = skipMessage(for: result) {
             lines.append("      <skipped message=\"\(XMLEscaping.attribute(skip))\"/>")
         }

@@ -25,7 +25,8 @@ extension MarkdownReport {
     /// The runs compared, the counts of every status, alpha and the correction; two paragraphs.
     static func context(_ comparison: Comparison, counts: StatusCounts) -> String {
         "Baseline " + describe(comparison.baseline) + " → candidate " + describe(comparison.candidate) + "\n\n"
-            + counts.phrase.prefix(1).uppercased() + counts.phrase.dropFirst() + " (\(comparison.correction.describe(alpha: comparison.alpha)))\n"
+            + counts.phrase.prefix(1).uppercased() + counts.phrase.dropFirst()
+            + " (\(comparison.correction.describe(alpha: comparison.alpha)))\n"
     }
 
     /// `path (run id, commit abc)`, escaped; the commit only when known.
@@ -34,7 +35,8 @@ extension MarkdownReport {
         if let commit = run.commit {
             details.append("commit " + MarkdownEscaping.escaped(commit, maxScalars: maxReferenceScalars))
         }
-        return MarkdownEscaping.escaped(run.path, maxScalars: maxReferenceScalars) + " (" + details.joined(separator: ", ") + ")"
+        return MarkdownEscaping.escaped(run.path, maxScalars: maxReferenceScalars) + " ("
+            + details.joined(separator: ", ") + ")"
     }
 
     /// `*… and 18,734 unchanged results not shown.*`, one paragraph per section that left rows out,

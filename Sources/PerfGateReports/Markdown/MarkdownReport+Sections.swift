@@ -36,19 +36,22 @@ extension MarkdownReport {
                 noun: "regressions and budget breaches"
             ),
             MarkdownSection(
-                heading: "### Inconclusive\n\n", rows: rows([.inconclusive]).map(listItem),
+                heading: "### Inconclusive\n\n",
+                rows: rows([.inconclusive]).map(listItem),
                 noun: "inconclusive results"
             ),
             MarkdownSection(
                 heading: "### Improvements\n\n" + tableHeader(withReason: false),
-                rows: rows([.improved]).map { tableRow($0, withReason: false) }, noun: "improved results"
+                rows: rows([.improved]).map { tableRow($0, withReason: false) },
+                noun: "improved results"
             ),
             MarkdownSection(heading: "### Added\n\n", rows: rows([.added]).map(listItem), noun: "added results"),
             MarkdownSection(heading: "### Removed\n\n", rows: rows([.removed]).map(listItem), noun: "removed results"),
             MarkdownSection(
                 heading: "<details><summary>\(DecimalFormatting.grouped(unchanged.count)) unchanged</summary>\n\n"
                     + tableHeader(withReason: false),
-                rows: unchanged.map { tableRow($0, withReason: false) }, trailer: "\n</details>\n",
+                rows: unchanged.map { tableRow($0, withReason: false) },
+                trailer: "\n</details>\n",
                 noun: "unchanged results"
             ),
         ]

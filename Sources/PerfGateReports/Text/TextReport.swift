@@ -58,19 +58,37 @@ public struct TextReport: Sendable {
             "candidate: " + describe(comparison.candidate),
         ]
         for warning in comparison.warnings {
-            lines.append(ANSIStyle.boldYellow.apply(to: "warning:", when: useColor) + " " + SingleLine.sanitized(warning))
+            lines.append(
+                ANSIStyle.boldYellow.apply(to: "warning:", when: useColor) + " " + SingleLine.sanitized(warning)
+            )
         }
         lines.append("")
         let rows = ReportRow.rows(for: comparison.results)
         if rows.isEmpty {
             lines.append("No results to compare.")
         } else {
-            let layout = TextTableLayout(rows: rows, width: width)
-            lines.append(contentsOf: layout.render(rows, useColor: useColor))
+            lines.append(contentsOf: table(rows))
         }
         lines.append("")
         lines.append(summary(comparison))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The header line and one line per row, each failing or inconclusive row followed by its reason.
+    /// - Complexity: O(n) in the number of rows and the length of their texts.
+    private func table(_ rows: [ReportRow]) -> [String] {
+        let cells = rows.map(TextTableCells.init)
+        let layout = TextTableLayout(cells: cells, width: width)
+        let reasonIndent = String(repeating: " ", count: layout.status + TextTableLayout.gap.count)
+        var lines = [layout.line(.header)]
+        lines.reserveCapacity(rows.count * 2 + 1)
+        for (row, rowCells) in zip(rows, cells) {
+            let style = useColor ? ANSIStyle.style(for: row) : nil
+            let colorsChange = row.status == .regressed || row.status == .improved || row.status == .overBudget
+            lines.append(layout.line(rowCells, statusStyle: style, changeStyle: colorsChange ? style : nil))
+            if row.showsReason { lines.append(reasonIndent + "↳ " + SingleLine.sanitized(row.reason)) }
+        }
+        return lines
     }
 
     /// `FAIL: 2 regressed, 1 over budget, 40 unchanged (alpha 0.01, Holm)`.

@@ -1,9 +1,9 @@
-/// Column widths of the terminal table, and the rendering of its rows.
+/// Column widths of the terminal table, and the rendering of its lines.
 ///
 /// Columns, separated by two spaces: status (symbol and word, left), benchmark (left), metric (left),
 /// statistic (left), baseline (right), `→`, candidate (right), change (right), adjusted p-value
-/// (right). Padding is computed on display width, and colour is applied after padding, so escape
-/// sequences never disturb alignment.
+/// (right). Widths are display widths (see `TerminalWidth`). Colour wraps the text of a cell only and
+/// padding is computed on the plain text, so escape sequences never disturb alignment.
 struct TextTableLayout {
     /// Spaces between columns.
     static let gap = "  "
@@ -14,11 +14,7 @@ struct TextTableLayout {
     /// The widest a metric column gets when the terminal width is unknown.
     static let defaultMaxMetricWidth = 40
 
-    static let headers = (
-        status: "STATUS", benchmark: "BENCHMARK", metric: "METRIC", statistic: "STAT",
-        baseline: "BASELINE", candidate: "CANDIDATE", change: "CHANGE", pValue: "P (ADJ)"
-    )
-
+    /// Column widths, in terminal columns.
     var status: Int
     var benchmark: Int
     var metric: Int
@@ -28,33 +24,33 @@ struct TextTableLayout {
     var change: Int
     var pValue: Int
 
-    /// Widths that fit every cell of `rows`, with the benchmark and metric columns cut to fit `width`.
+    /// Widths that fit the header and every line of `cells`, with the benchmark and metric columns
+    /// cut to fit `width` (see ``fit(to:)``).
     /// - Complexity: O(n) in the total length of the cells.
-    init(rows: [ReportRow], width: Int?) {
-        func widest(_ header: String, _ cell: (ReportRow) -> String) -> Int {
-            rows.reduce(TerminalWidth.of(header)) { max($0, TerminalWidth.of(cell($1))) }
+    init(cells: [TextTableCells], width: Int?) {
+        func widest(_ text: (TextTableCells) -> String) -> Int {
+            cells.reduce(TerminalWidth.of(text(.header))) { max($0, TerminalWidth.of(text($1))) }
         }
-        let headers = Self.headers
-        status = widest(headers.status) { Self.statusCell($0) }
-        benchmark = widest(headers.benchmark) { SingleLine.sanitized($0.benchmark) }
-        metric = widest(headers.metric) { SingleLine.sanitized($0.metric) }
-        statistic = widest(headers.statistic) { $0.statistic }
-        baseline = widest(headers.baseline) { SingleLine.sanitized($0.baseline) }
-        candidate = widest(headers.candidate) { SingleLine.sanitized($0.candidate) }
-        change = widest(headers.change) { $0.change }
-        pValue = widest(headers.pValue) { $0.pValue }
+        status = widest(\.status)
+        benchmark = widest(\.benchmark)
+        metric = widest(\.metric)
+        statistic = widest(\.statistic)
+        baseline = widest(\.baseline)
+        candidate = widest(\.candidate)
+        change = widest(\.change)
+        pValue = widest(\.pValue)
         fit(to: width)
     }
 
-    /// Cuts the benchmark column, then the metric column, so a row fits `width` columns
-    /// (or caps them at their defaults when `width` is nil).
+    /// Cuts the benchmark column, then the metric column, so a line fits `width` columns, but not
+    /// below their minimums; with `width` nil, caps them at their defaults.
     private mutating func fit(to width: Int?) {
         guard let width else {
             benchmark = min(benchmark, TextReport.defaultMaxBenchmarkWidth)
             metric = min(metric, Self.defaultMaxMetricWidth)
             return
         }
-        // Nine columns, eight gaps, and the ` → ` column between baseline and candidate (1 + its gap).
+        // Nine columns, eight gaps; the arrow column is one wide.
         let fixed = status + statistic + baseline + 1 + candidate + change + pValue + 8 * Self.gap.count
         var excess = fixed + benchmark + metric - width
         guard excess > 0 else { return }
@@ -64,70 +60,38 @@ struct TextTableLayout {
         metric -= min(excess, max(0, metric - Self.minimumMetricWidth))
     }
 
-    /// The header line and every row (with its reason line when it has one).
-    func render(_ rows: [ReportRow], useColor: Bool) -> [String] {
-        let headers = Self.headers
-        var lines = [
-            line(
-                status: headers.status, benchmark: headers.benchmark, metric: headers.metric,
-                statistic: headers.statistic, baseline: headers.baseline, arrow: " ",
-                candidate: headers.candidate, change: headers.change, pValue: headers.pValue
-            )
+    /// One line of the table: each cell cut and padded to its column; trailing spaces trimmed.
+    /// - Parameters:
+    ///   - cells: The texts.
+    ///   - statusStyle: The colour of the status text, or nil for none.
+    ///   - changeStyle: The colour of the change text, or nil for none.
+    func line(_ cells: TextTableCells, statusStyle: ANSIStyle? = nil, changeStyle: ANSIStyle? = nil) -> String {
+        let parts = [
+            Self.styled(cells.status, statusStyle) + Self.spaces(status - TerminalWidth.of(cells.status)),
+            TerminalWidth.padding(
+                TerminalWidth.truncatingMiddle(cells.benchmark, toWidth: benchmark),
+                toWidth: benchmark
+            ),
+            TerminalWidth.padding(TerminalWidth.truncatingMiddle(cells.metric, toWidth: metric), toWidth: metric),
+            TerminalWidth.padding(cells.statistic, toWidth: statistic),
+            TerminalWidth.leftPadding(cells.baseline, toWidth: baseline),
+            cells.arrow,
+            TerminalWidth.leftPadding(cells.candidate, toWidth: candidate),
+            Self.spaces(change - TerminalWidth.of(cells.change)) + Self.styled(cells.change, changeStyle),
+            TerminalWidth.leftPadding(cells.pValue, toWidth: pValue),
         ]
-        lines.reserveCapacity(rows.count * 2 + 1)
-        let reasonIndent = String(repeating: " ", count: status + Self.gap.count)
-        for row in rows {
-            lines.append(render(row, useColor: useColor))
-            if row.showsReason {
-                lines.append(reasonIndent + "↳ " + SingleLine.sanitized(row.reason))
-            }
-        }
-        return lines
-    }
-
-    /// One table row, coloured when `useColor` is set.
-    private func render(_ row: ReportRow, useColor: Bool) -> String {
-        let style = ANSIStyle.style(for: row)
-        let colorsChange = row.status == .regressed || row.status == .improved || row.status == .overBudget
-        return line(
-            status: Self.statusCell(row), benchmark: SingleLine.sanitized(row.benchmark),
-            metric: SingleLine.sanitized(row.metric), statistic: row.statistic,
-            baseline: SingleLine.sanitized(row.baseline), arrow: "→", candidate: SingleLine.sanitized(row.candidate),
-            change: row.change, pValue: row.pValue,
-            styles: (status: useColor ? style : nil, change: useColor && colorsChange ? style : nil)
-        )
-    }
-
-    /// Pads (and cuts) each cell to its column and joins them; trailing spaces are trimmed.
-    private func line(
-        status statusText: String, benchmark benchmarkText: String, metric metricText: String,
-        statistic statisticText: String, baseline baselineText: String, arrow: String,
-        candidate candidateText: String, change changeText: String, pValue pValueText: String,
-        styles: (status: ANSIStyle?, change: ANSIStyle?) = (nil, nil)
-    ) -> String {
-        // Colour wraps the text only; padding is computed on the plain text and stays outside.
-        let statusPadding = String(repeating: " ", count: max(0, status - TerminalWidth.of(statusText)))
-        let statusCell = (styles.status?.apply(to: statusText, when: true) ?? statusText) + statusPadding
-        let changePadding = String(repeating: " ", count: max(0, change - TerminalWidth.of(changeText)))
-        let changeCell = changePadding + (styles.change?.apply(to: changeText, when: true) ?? changeText)
-        let cells = [
-            statusCell,
-            TerminalWidth.padding(TerminalWidth.truncatingMiddle(benchmarkText, toWidth: benchmark), toWidth: benchmark),
-            TerminalWidth.padding(TerminalWidth.truncatingMiddle(metricText, toWidth: metric), toWidth: metric),
-            TerminalWidth.padding(statisticText, toWidth: statistic),
-            TerminalWidth.leftPadding(baselineText, toWidth: baseline),
-            arrow,
-            TerminalWidth.leftPadding(candidateText, toWidth: candidate),
-            changeCell,
-            TerminalWidth.leftPadding(pValueText, toWidth: pValue),
-        ]
-        var text = cells.joined(separator: Self.gap)
+        var text = parts.joined(separator: Self.gap)
         while text.last == " " { text.removeLast() }
         return text
     }
 
-    /// `✗ regressed`, `✗ over budget (not gating)`, …
-    static func statusCell(_ row: ReportRow) -> String {
-        row.status.textSymbol + " " + row.statusLabel
+    /// `text` wrapped in `style`, or `text` when `style` is nil.
+    private static func styled(_ text: String, _ style: ANSIStyle?) -> String {
+        style?.apply(to: text, when: true) ?? text
+    }
+
+    /// `count` spaces (none when `count` is negative).
+    private static func spaces(_ count: Int) -> String {
+        String(repeating: " ", count: max(0, count))
     }
 }
