@@ -8,7 +8,9 @@ enum TerminalWidth {
     /// The number of columns `text` takes in a terminal.
     /// - Complexity: O(n) in the length of `text`.
     static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + width(of: $1) }
+        // Fast path: printable ASCII is one column a byte.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        return text.reduce(0) { $0 + width(of: $1) }
     }
 
     /// `text` cut to at most `maxWidth` columns by replacing its middle with `…`.

@@ -26,6 +26,12 @@ enum XMLEscaping {
     }
 
     private static func escaped(_ text: String, isAttribute: Bool) -> String {
+        // Fast path: printable ASCII without markup characters needs nothing.
+        let needsWork = text.utf8.contains { byte in
+            byte < 0x20 || byte >= 0x7F || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<")
+                || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+        }
+        guard needsWork else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where isAllowed(scalar) {
             switch scalar {
