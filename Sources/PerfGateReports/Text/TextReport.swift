@@ -6,15 +6,16 @@ public import PerfGateComparison
 /// each; a table with one row per result in ``ReportOrder``; and one summary line:
 ///
 /// ```text
-/// baseline:  baselines/default.json (run 20261128T…, commit 1a2b3c4)
-/// candidate: .bench/results/20261129T….json (run 20261129T…, commit 9f8e7d6)
+/// baseline:  baselines/default.json (run 20261128T220000Z-1a2b3c4, commit 1a2b3c4)
+/// candidate: .bench/results/candidate.json (run 20261129T012345Z-9f8e7d6)
 /// warning: environments differ: cpuModel
 ///
-/// STATUS        BENCHMARK                             METRIC         STAT  BASELINE    CANDIDATE  CHANGE  P (ADJ)
-/// ✗ regressed   coordination/contract-net[agents=50]  round_seconds  p95    13.1 ms  →  15.0 ms   +14.5%   0.0019
-///               ↳ p95 +14.5% exceeds the +10.0% allowed (p = 0.0019 after Holm, alpha 0.01)
+/// STATUS         BENCHMARK                             METRIC         STAT  BASELINE    CANDIDATE  CHANGE  P (ADJ)
+/// ✗ regressed    coordination/contract-net[agents=50]  round_seconds  p95   13.1 ms  →    15.0 ms  +14.6%   0.0019
+///                ↳ p95 +14.6% exceeds the +10.0% allowed (p = 0.0019 after Holm, alpha 0.01)
+/// · unchanged    agents/inference[agent=light]         bytes          p50  34.5 MiB  →   34.5 MiB   +0.1%     0.41
 ///
-/// FAIL: 1 regressed, 40 unchanged (alpha 0.01, Holm)
+/// FAIL: 1 regressed, 1 unchanged (alpha 0.01, Holm)
 /// ```
 ///
 /// Values are the gated statistic of each side (see ``ValueFormatter``), the change is that
@@ -24,8 +25,8 @@ public import PerfGateComparison
 ///
 /// Text from the results files is shown on one line: line breaks become spaces, other control
 /// characters (ESC among them) become `�`, and bidirectional overrides are removed, so a benchmark id
-/// can neither move the cursor, colour the terminal nor read differently from what it is. Benchmark ids and metric names too wide for their column are
-/// cut in the middle with `…`.
+/// can neither move the cursor, colour the terminal nor read differently from what it is. Benchmark
+/// ids and metric names too wide for their column are cut in the middle with `…`.
 ///
 /// The renderer never reads the environment: the command layer decides `useColor` (a terminal, and
 /// `NO_COLOR` unset) and `width`.
