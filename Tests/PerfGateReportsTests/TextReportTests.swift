@@ -78,6 +78,17 @@ struct TextReportTests {
         #expect(table.allSatisfy { Self.width($0) <= width })
     }
 
+    @Test("Without a width, ids are capped at 80 columns")
+    func idsAreCappedWithoutAWidth() throws {
+        let longID = String(repeating: "a", count: 100) + String(repeating: "z", count: 100)
+        let comparison = ComparisonFixtures.comparison([
+            ComparisonFixtures.result(longID, "m", status: .unchanged, baseline: 1, candidate: 1)
+        ])
+        let row = try #require(Self.tableRows(TextReport().render(comparison)).last)
+        let id = row.split(separator: " ").first { $0.contains("…") }
+        #expect(id == Substring(String(repeating: "a", count: 40) + "…" + String(repeating: "z", count: 39)))
+    }
+
     @Test("Control characters and line breaks in ids cannot move the cursor or add lines")
     func hostileTextIsMadeHarmless() {
         let hostile = "evil\u{1B}[2J\u{1B}[31m\nFAKE LINE\r\u{202E}desrever"

@@ -14,12 +14,19 @@ extension MarkdownReport {
     /// Longest path, run id or commit shown, in Unicode scalars.
     static let maxReferenceScalars = 200
 
-    /// Indices into ``sections(_:)`` in the order rows are left out: unchanged, improved, added,
-    /// removed, inconclusive, warnings, and last regressions and budget breaches.
-    static let dropOrder = [6, 3, 4, 5, 2, 0, 1]
+    /// The sections of the report, in display order; the raw value is the index in ``sections(_:)``.
+    enum SectionKind: Int, CaseIterable {
+        case warnings, failures, inconclusive, improved, added, removed, unchanged
+    }
 
-    /// The sections in display order: warnings, regressions and budget breaches, inconclusive,
-    /// improved, added, removed, unchanged.
+    /// The order in which sections give up rows to fit the size limit: unchanged, improved, added,
+    /// removed, inconclusive, warnings, and last regressions and budget breaches.
+    static let dropOrder: [SectionKind] = [
+        .unchanged, .improved, .added, .removed, .inconclusive, .warnings, .failures,
+    ]
+
+    /// The sections in display order (``SectionKind``): warnings, regressions and budget breaches,
+    /// inconclusive, improved, added, removed, unchanged.
     static func sections(_ comparison: Comparison) -> [MarkdownSection] {
         let all = ReportRow.rows(for: comparison.results)
         func rows(_ statuses: Set<ComparisonStatus>) -> [ReportRow] { all.filter { statuses.contains($0.status) } }

@@ -44,6 +44,7 @@ public struct MarkdownReport: Sendable {
         let counts = StatusCounts(comparison.results)
         let fixedBlocks = [Self.title(comparison, counts: counts) + "\n", Self.context(comparison, counts: counts)]
         var sections = Self.sections(comparison)
+        assert(sections.count == SectionKind.allCases.count, "one section per kind")
         fit(fixedBlocks: fixedBlocks, sections: &sections)
         let blocks = fixedBlocks + sections.map { $0.render() } + [Self.footer(sections)]
         let text = blocks.filter { !$0.isEmpty }.joined(separator: "\n")
@@ -58,7 +59,8 @@ public struct MarkdownReport: Sendable {
             let footer = Self.footer(sections).utf8.count
             return sections.reduce(fixedSize + footer + 1) { $0 + ($1.kept > 0 ? $1.size + 1 : 0) }
         }
-        for index in Self.dropOrder where totalSize() > maxCharacters {
+        for kind in Self.dropOrder where totalSize() > maxCharacters {
+            let index = kind.rawValue
             // Binary search for the most rows that fit, then step down in case the footer grew.
             var low = 0
             var high = sections[index].rows.count

@@ -34,9 +34,9 @@ struct StatusCounts {
     var phrase: String {
         let statuses = ComparisonStatus.allCases.sorted { ReportOrder.rank(of: $0) < ReportOrder.rank(of: $1) }
         let parts = statuses.compactMap { status -> String? in
-            let count = count(status)
-            guard count > 0 else { return nil }
-            var part = "\(DecimalFormatting.grouped(count)) \(status.label)"
+            let total = count(status)
+            guard total > 0 else { return nil }
+            var part = "\(DecimalFormatting.grouped(total)) \(status.label)"
             let nonGating = nonGatingCount(status)
             if status.failsGate, nonGating > 0 { part += " (\(DecimalFormatting.grouped(nonGating)) not gating)" }
             return part
