@@ -1,0 +1,4 @@
+import PerfGateAgents
+import Testing
+
+struct BeliefUpdateTests {}
