@@ -75,7 +75,10 @@ struct ExpectedFreeEnergyTests {
         var first = ActiveInferenceAgent(id: 0, model: model, seed: 21)
         var second = ActiveInferenceAgent(id: 0, model: model, seed: 21)
         for step in 0..<20 {
-            #expect(first.step(observation: step % 8, previousAction: step % 5) == second.step(observation: step % 8, previousAction: step % 5))
+            #expect(
+                first.step(observation: step % 8, previousAction: step % 5)
+                    == second.step(observation: step % 8, previousAction: step % 5)
+            )
         }
     }
 

@@ -6,7 +6,11 @@ extension ActiveInferenceAgent {
         let enumeratesAll = isExhaustive(size)
         for policy in 0..<count {
             if enumeratesAll {
-                let actions = ExpectedFreeEnergy.policyActions(index: policy, actions: size.actions, horizon: size.horizon)
+                let actions = ExpectedFreeEnergy.policyActions(
+                    index: policy,
+                    actions: size.actions,
+                    horizon: size.horizon
+                )
                 for step in 0..<size.horizon { policies[policy * size.horizon + step] = actions[step] }
             } else {
                 for step in 0..<size.horizon {

@@ -69,7 +69,8 @@ public struct ActiveInferenceAgent: Sendable {
     ///
     /// Counted from the actual buffer sizes (8 bytes per double or index), not estimated.
     public var allocatedBytes: Int {
-        let doubles = model.allocatedDoubleCount + belief.count + scratch.count + workspace.doubleCount
+        let doubles =
+            model.allocatedDoubleCount + belief.count + scratch.count + workspace.doubleCount
             + scores.count + episodicMemory.count
         return doubles * MemoryLayout<Double>.stride + policies.count * MemoryLayout<Int>.stride
     }

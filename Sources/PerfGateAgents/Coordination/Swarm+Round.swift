@@ -46,7 +46,11 @@ extension Swarm {
     }
 
     /// Sends the call for proposals to every agent in parallel and gathers every proposal from the mailbox.
-    private func collectProposals(round: Int, clock: ContinuousClock, start: ContinuousClock.Instant) async
+    private func collectProposals(
+        round: Int,
+        clock: ContinuousClock,
+        start: ContinuousClock.Instant
+    ) async
         -> ProposalCollection
     {
         let inbox = Mailbox<CoordinatorMessage>()
@@ -103,7 +107,11 @@ extension Swarm {
     }
 
     /// Sends awards and observations to every agent in parallel; returns (observation, belief digest) by id.
-    private func deliverObservations(round: Int, awards: [Int: Int], actions: [Int]) async
+    private func deliverObservations(
+        round: Int,
+        awards: [Int: Int],
+        actions: [Int]
+    ) async
         -> [(observation: Int, beliefDigest: UInt64)]
     {
         let inbox = Mailbox<CoordinatorMessage>()

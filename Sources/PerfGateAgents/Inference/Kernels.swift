@@ -27,7 +27,8 @@ enum Kernels {
     /// `Σ_s q(s) · h(s)`: the expected value of `values` under the distribution `weights`.
     /// - Complexity: O(n).
     @inline(__always)
-    static func dot(_ weights: UnsafeBufferPointer<Double>, _ values: UnsafeBufferPointer<Double>, count: Int) -> Double {
+    static func dot(_ weights: UnsafeBufferPointer<Double>, _ values: UnsafeBufferPointer<Double>, count: Int) -> Double
+    {
         var sum = 0.0
         for index in 0..<count { sum += weights[index] * values[index] }
         return sum

@@ -7,11 +7,13 @@
 /// | preset | S | O | U | H | policy cap | model bytes |
 /// | --- | --- | --- | --- | --- | --- | --- |
 /// | ``production`` | 512 | 64 | 12 | 2 | 32 | 25,699,328 (24.5 MiB) |
-/// | ``light`` | 16 | 8 | 5 | 2 | 32 | 12,672 |
+/// | ``light`` | 64 | 8 | 5 | 2 | 32 | 173,184 (169 KiB) |
 ///
 /// ``production`` stands in for the user's real agents, whose memory budget is 34.5 MiB (36,175,872 bytes)
 /// per agent: 24.5 MiB leaves room for +10% injected memory (26.9 MiB) and the agent's small buffers.
-/// ``light`` keeps coordination runs with many agents fast.
+/// ``light`` keeps coordination runs with many agents fast, yet its agents still spend most of a round
+/// computing (about 50 S×S products per round) rather than passing messages, so that injected extra
+/// work shows up in round times (with S = 16, messaging overhead hid about half of it).
 public struct AgentModelSize: Sendable, Hashable, CustomStringConvertible {
     /// The number of hidden states S; also the number of cells of the agent's state grid.
     public var states: Int
@@ -38,8 +40,8 @@ public struct AgentModelSize: Sendable, Hashable, CustomStringConvertible {
     /// The size that matches the user's production agents: S = 512, O = 64, U = 12, H = 2, 32 policies.
     public static let production = AgentModelSize(states: 512, observations: 64, actions: 12, horizon: 2)
 
-    /// A tiny size for fast coordination runs with many agents: S = 16, O = 8, U = 5, H = 2 (all 25 policies).
-    public static let light = AgentModelSize(states: 16, observations: 8, actions: 5, horizon: 2)
+    /// A small size for fast coordination runs with many agents: S = 64, O = 8, U = 5, H = 2 (all 25 policies).
+    public static let light = AgentModelSize(states: 64, observations: 8, actions: 5, horizon: 2)
 
     /// The number of doubles held by the generative model (see ``GenerativeModel`` for each array).
     ///

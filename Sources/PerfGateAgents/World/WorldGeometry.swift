@@ -24,7 +24,7 @@ public struct GridPoint: Sendable, Hashable, CustomStringConvertible {
 /// and what the noisy sensor reports.
 ///
 /// The world is `2·columns × 2·rows` cells for a ``StateGrid`` of `columns × rows` states, so each hidden
-/// state is a 2×2 block of cells (light: 8×8 cells, production: 64×32 cells). The sensor reports
+/// state is a 2×2 block of cells (light: 16×16 cells, production: 64×32 cells). The sensor reports
 /// `o = 2·region + near`: the region of the agent's true state, replaced with probability
 /// ``sensorNoise`` by a uniformly drawn region, and `near` = 1 when the nearest open task is at most
 /// ``nearDistance`` cells away (Manhattan), flipped with probability ``sensorNoise``.
