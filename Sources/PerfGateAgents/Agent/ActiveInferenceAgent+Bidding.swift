@@ -5,7 +5,7 @@ extension ActiveInferenceAgent {
     /// The agent's bids for `tasks`, computed from its belief about where it is.
     ///
     /// For each task: `value · confidence · commitment / (1 + E_q[d] + remainingWork)`, where `E_q[d]` is
-    /// the Manhattan distance from the centre of each hidden state's cells to the task, averaged under the
+    /// the Manhattan distance from each hidden state's cell to the task, averaged under the
     /// belief q; `confidence = 1 − ½ · H(q) / log S` (1 for a certain belief, ½ for a uniform one; 1 when
     /// S = 1); and `commitment` is ``commitmentBonus`` for `committedTaskID`, 1 otherwise.
     /// - Parameters:

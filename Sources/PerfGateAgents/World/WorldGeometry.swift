@@ -23,8 +23,9 @@ public struct GridPoint: Sendable, Hashable, CustomStringConvertible {
 /// The fixed shape of the world and the meaning of positions for agents: which hidden state a cell is,
 /// and what the noisy sensor reports.
 ///
-/// The world is `2·columns × 2·rows` cells for a ``StateGrid`` of `columns × rows` states, so each hidden
-/// state is a 2×2 block of cells (light: 16×16 cells, production: 64×32 cells). The sensor reports
+/// The world has one cell per hidden state: it is the ``StateGrid`` itself (light: 8×8 cells, production:
+/// 32×16 cells), so cell (x, y) is hidden state `y·columns + x`, and a move of one cell is exactly the
+/// transition that the agents' B models (up to B's noise). The sensor reports
 /// `o = 2·region + near`: the region of the agent's true state, replaced with probability
 /// ``sensorNoise`` by a uniformly drawn region, and `near` = 1 when the nearest open task is at most
 /// ``nearDistance`` cells away (Manhattan), flipped with probability ``sensorNoise``.
@@ -43,20 +44,20 @@ public struct WorldGeometry: Sendable, Hashable {
     /// The geometry of a world for agents of `size`.
     public init(size: AgentModelSize) {
         stateGrid = StateGrid(size: size)
-        width = 2 * stateGrid.columns
-        height = 2 * stateGrid.rows
+        width = stateGrid.columns
+        height = stateGrid.rows
         nearDistance = max(1, (width + height) / 8)
     }
 
-    /// The hidden state of cell `point`: its 2×2 block's index on the state grid.
+    /// The hidden state of cell `point`: `y·columns + x`.
     public func state(of point: GridPoint) -> Int {
-        (point.y / 2) * stateGrid.columns + point.x / 2
+        point.y * stateGrid.columns + point.x
     }
 
-    /// The centre of state `state`'s block, in cell coordinates.
+    /// The cell of state `state`, as coordinates for distances.
     public func centre(ofState state: Int) -> (x: Double, y: Double) {
         let (column, row) = stateGrid.cell(ofState: state)
-        return (Double(2 * column) + 0.5, Double(2 * row) + 0.5)
+        return (Double(column), Double(row))
     }
 
     /// `point` moved one cell in `direction` (0 stay, 1 north, 2 east, 3 south, 4 west), staying inside.
