@@ -85,13 +85,16 @@ extension ActiveInferenceAgent {
         }
     }
 
-    /// Injected work after planning: re-scores `slowdown · P` policies (fraction carried over).
+    /// Injected work after planning: re-scores `slowdown · P` policies, the fractional part as one policy
+    /// scored over that fraction of the columns, so every step does the same extra work.
     mutating func repeatPlanningWork() {
-        extraPolicyCredit += injection.slowdown * Double(scores.count)
-        let repeats = Int(extraPolicyCredit)
-        guard repeats > 0 else { return }
-        extraPolicyCredit -= Double(repeats)
-        scorePolicies(count: repeats, columnLimit: model.size.states, recordScores: false)
+        let credit = injection.slowdown * Double(scores.count)
+        guard credit > 0 else { return }
+        let states = model.size.states
+        let wholePolicies = Int(credit)
+        let partialColumns = Int(((credit - Double(wholePolicies)) * Double(states)).rounded())
+        if wholePolicies > 0 { scorePolicies(count: wholePolicies, columnLimit: states, recordScores: false) }
+        if partialColumns > 0 { scorePolicies(count: 1, columnLimit: partialColumns, recordScores: false) }
     }
 
     /// Injected work after a belief update: the update again over `slowdown · S` columns and entries.

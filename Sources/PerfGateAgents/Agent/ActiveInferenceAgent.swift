@@ -32,7 +32,6 @@ public struct ActiveInferenceAgent: Sendable {
     var episodicMemory: [Double]
     var episodicCursor = 0
     var extraColumnCredit = 0.0
-    var extraPolicyCredit = 0.0
 
     /// Creates an agent whose belief starts at the model's prior D.
     ///

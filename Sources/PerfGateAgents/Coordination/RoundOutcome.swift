@@ -22,6 +22,29 @@ public struct RoundOutcome: Sendable, Hashable {
     public var phases: PhaseDurations
     /// The swarm's state digest after this round (see ``Swarm/stateDigest``).
     public var stateDigest: UInt64
+
+    /// Creates an outcome (the swarm makes these; the initialiser is public for tests and replays).
+    public init(
+        round: Int,
+        awards: [Int: Int],
+        completedTaskIDs: [Int],
+        messages: Int,
+        agentSteps: Int,
+        timedOut: Bool,
+        lateProposals: Int,
+        phases: PhaseDurations,
+        stateDigest: UInt64
+    ) {
+        self.round = round
+        self.awards = awards
+        self.completedTaskIDs = completedTaskIDs
+        self.messages = messages
+        self.agentSteps = agentSteps
+        self.timedOut = timedOut
+        self.lateProposals = lateProposals
+        self.phases = phases
+        self.stateDigest = stateDigest
+    }
 }
 
 /// The durations of the four phases of a round, measured with `ContinuousClock`.
@@ -34,6 +57,14 @@ public struct PhaseDurations: Sendable, Hashable {
     public var award: Duration
     /// Moving agents, updating tasks, and every agent observing and updating its belief (in parallel).
     public var act: Duration
+
+    /// Creates the durations of a round's phases.
+    public init(announce: Duration, bid: Duration, award: Duration, act: Duration) {
+        self.announce = announce
+        self.bid = bid
+        self.award = award
+        self.act = act
+    }
 
     /// The sum of the four phases: the round's duration.
     public var total: Duration { announce + bid + award + act }

@@ -10,6 +10,15 @@ public struct WorldTask: Sendable, Hashable, Identifiable {
     public var difficulty: Int
     /// The rounds of work it still needs; the task is complete at 0.
     public var remainingWork: Int
+
+    /// Creates a task; `remainingWork` defaults to `difficulty` (no work done yet).
+    public init(id: Int, location: GridPoint, value: Double, difficulty: Int, remainingWork: Int? = nil) {
+        self.id = id
+        self.location = location
+        self.value = value
+        self.difficulty = difficulty
+        self.remainingWork = remainingWork ?? difficulty
+    }
 }
 
 /// The grid world the agents live in: their true positions and the open tasks, all seeded.
