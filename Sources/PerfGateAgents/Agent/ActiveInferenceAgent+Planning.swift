@@ -1,34 +1,24 @@
 extension ActiveInferenceAgent {
-    /// Writes this step's policies into `policies`: all of them in index order, or a seeded sample.
+    /// Draws this step's policies into `policies` when the agent samples them; exhaustive lists never change.
     mutating func fillPolicies() {
+        guard samplesPolicies else { return }
         let size = model.size
-        let count = scores.count
-        let enumeratesAll = isExhaustive(size)
-        for policy in 0..<count {
-            if enumeratesAll {
-                let actions = ExpectedFreeEnergy.policyActions(
-                    index: policy,
-                    actions: size.actions,
-                    horizon: size.horizon
-                )
-                for step in 0..<size.horizon { policies[policy * size.horizon + step] = actions[step] }
-            } else {
-                for step in 0..<size.horizon {
-                    policies[policy * size.horizon + step] = Int(generator.next() % UInt64(size.actions))
-                }
-            }
+        for slot in policies.indices {
+            policies[slot] = Int(generator.next() % UInt64(size.actions))
         }
     }
 
-    /// Whether Uᴴ equals the number of policies scored (so enumeration covers every policy).
-    private func isExhaustive(_ size: AgentModelSize) -> Bool {
+    /// Every policy in index order (H actions each, flattened), or nil when Uᴴ exceeds the policy cap.
+    static func enumeratedPolicies(_ size: AgentModelSize) -> [Int]? {
         var total = 1
         for _ in 0..<size.horizon {
             let (product, overflow) = total.multipliedReportingOverflow(by: size.actions)
-            if overflow { return false }
+            if overflow || product > size.policyCap { return nil }
             total = product
         }
-        return total == size.policiesPerStep
+        return (0..<total).flatMap { index in
+            ExpectedFreeEnergy.policyActions(index: index, actions: size.actions, horizon: size.horizon)
+        }
     }
 
     /// Scores the first `count` policies; stores G in `scores` or, for injected work, folds it into a checksum.

@@ -28,6 +28,7 @@ public struct ActiveInferenceAgent: Sendable {
     var workspace: PlanningWorkspace
     var generator: Xoshiro256StarStar
     var policies: [Int]
+    let samplesPolicies: Bool
     var scores: [Double]
     var episodicMemory: [Double]
     var episodicCursor = 0
@@ -58,7 +59,9 @@ public struct ActiveInferenceAgent: Sendable {
         self.scratch = [Double](repeating: 0, count: size.states)
         self.workspace = PlanningWorkspace(states: size.states, observations: size.observations)
         self.generator = Xoshiro256StarStar(seed: seed)
-        self.policies = [Int](repeating: 0, count: size.policiesPerStep * size.horizon)
+        let enumerated = Self.enumeratedPolicies(size)
+        self.samplesPolicies = enumerated == nil
+        self.policies = enumerated ?? [Int](repeating: 0, count: size.policiesPerStep * size.horizon)
         self.scores = [Double](repeating: 0, count: size.policiesPerStep)
         let extra = injection.extraDoubles(for: size)
         self.episodicMemory = (0..<extra).map { model.prior[$0 % size.states] }
