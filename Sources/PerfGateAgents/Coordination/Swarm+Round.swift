@@ -8,7 +8,8 @@ extension Swarm {
 
     /// Runs one round of announce, bid, award and act, and returns what happened.
     ///
-    /// Rounds must not overlap: await one before starting the next (overlapping calls trap).
+    /// Rounds must not overlap: await one before starting the next (overlapping calls trap). A round
+    /// ignores cancellation and always completes, so the swarm's state never stops half-way through a round.
     /// - Complexity: per agent O(P·H·(S² + O·S)) for planning plus O(S²) for the belief update, run in
     ///   parallel over agents; O(b log b) for awarding b = agents × tasks bids.
     public func runRound() async -> RoundOutcome {
