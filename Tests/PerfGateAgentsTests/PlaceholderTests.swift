@@ -1,5 +1,0 @@
-import Testing
-
-@testable import PerfGateAgents
-
-@Test func moduleBuilds() {}
