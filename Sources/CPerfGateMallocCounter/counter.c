@@ -1,5 +1,7 @@
 #include "CPerfGateMallocCounter.h"
 
+#include <stdlib.h> // defines __GLIBC__ (through features.h) for the checks below
+
 #if defined(__has_feature)
 #if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
 #define PERFGATE_SANITIZED 1

@@ -1,5 +1,7 @@
 #include "CPerfGateMallocInfo.h"
 
+#include <stdlib.h> // defines __GLIBC__ (through features.h) for the checks below
+
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
