@@ -4,8 +4,11 @@ import Testing
 struct CalibratorTests {
     /// A tiny target keeps these tests fast; the logic does not depend on the target's size.
     private let fastOptions = CalibrationOptions(
-        minimumSampleDuration: .microseconds(200), minimumClockReadMultiple: 10,
-        warmup: .init(minimumDuration: .zero, minimumSamples: 2), sampling: .count(7))
+        minimumSampleDuration: .microseconds(200),
+        minimumClockReadMultiple: 10,
+        warmup: .init(minimumDuration: .zero, minimumSamples: 2),
+        sampling: .count(7)
+    )
 
     @Test func fixedCountSamplingReturnsExactlyThatManyPositiveSamples() {
         var calls = 0
@@ -42,10 +45,14 @@ struct CalibratorTests {
 
     @Test func timeBudgetSamplingRespectsTheMinimumAndMaximumCounts() {
         let atLeast = Calibrator.collectSamples(
-            iterationsPerSample: 1, sampling: .timeBudget(.zero, minimumCount: 3, maximumCount: 10)) { _ in }
+            iterationsPerSample: 1,
+            sampling: .timeBudget(.zero, minimumCount: 3, maximumCount: 10)
+        ) { _ in }
         #expect(atLeast.count == 3)
         let atMost = Calibrator.collectSamples(
-            iterationsPerSample: 1, sampling: .timeBudget(.seconds(3600), minimumCount: 1, maximumCount: 5)) { _ in }
+            iterationsPerSample: 1,
+            sampling: .timeBudget(.seconds(3600), minimumCount: 1, maximumCount: 5)
+        ) { _ in }
         #expect(atMost.count == 5)
     }
 

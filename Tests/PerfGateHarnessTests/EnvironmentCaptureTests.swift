@@ -91,11 +91,15 @@ struct MeasurementWarningsTests {
         let noisy = [1.0, 2.0, 3.0]  // CV = 1 / 2 = 50 %
         let steady = [1.0, 1.01, 0.99]
         let benchmark = BenchmarkResult(
-            id: "x/y", name: "x/y", scenario: "x", parameters: [:],
+            id: "x/y",
+            name: "x/y",
+            scenario: "x",
+            parameters: [:],
             metrics: [
                 "noisy": MetricResult(unit: "seconds", better: .lower, samples: noisy, summary: summary(3)),
                 "steady": MetricResult(unit: "seconds", better: .lower, samples: steady, summary: summary(3)),
-            ])
+            ]
+        )
         let warnings = MeasurementWarnings.variationWarnings([benchmark])
         #expect(warnings == ["x/y noisy: coefficient of variation 50.0 % exceeds 10.0 %; the machine may be noisy"])
     }

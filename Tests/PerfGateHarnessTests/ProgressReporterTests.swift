@@ -32,13 +32,20 @@ struct ProgressReporterTests {
     @Test(arguments: [(true, false), (false, true)])
     func nothingIsWrittenWhenQuietOrNotATerminal(isEnabled: Bool, isTerminal: Bool) {
         let terminal = FakeTerminal()
-        let reporter = ProgressReporter(isEnabled: isEnabled, isTerminal: isTerminal, clock: terminal.now, write: terminal.write)
+        let reporter = ProgressReporter(
+            isEnabled: isEnabled,
+            isTerminal: isTerminal,
+            clock: terminal.now,
+            write: terminal.write
+        )
         reporter.update(completed: 1, total: 2, label: "a")
         reporter.finish()
         #expect(terminal.output.isEmpty)
     }
 
     @Test func theFinalStepShowsNoEstimate() {
-        #expect(ProgressReporter.line(completed: 3, total: 3, label: "a", elapsed: .seconds(40)) == "[3/3] a elapsed 40s")
+        #expect(
+            ProgressReporter.line(completed: 3, total: 3, label: "a", elapsed: .seconds(40)) == "[3/3] a elapsed 40s"
+        )
     }
 }

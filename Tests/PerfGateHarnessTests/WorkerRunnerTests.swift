@@ -30,10 +30,27 @@ struct WorkerRunnerTests {
         let workload = CountingWorkload()
         let messages = try runPlan(["a", "a"], workloads: ["a": workload])
         #expect(messages.count == 6)
-        guard case .hello(1, _) = messages[0] else { Issue.record("first line \(messages[0])"); return }
+        guard case .hello(1, _) = messages[0] else {
+            Issue.record("first line \(messages[0])")
+            return
+        }
         #expect(messages[1] == .begin(block: 0, scenario: "a"))
-        #expect(messages[2] == .samples(block: 0, scenario: "a", metrics: ["round_seconds": [1, 1, 1], "messages_per_round": [42]]))
-        #expect(messages[4] == .samples(block: 1, scenario: "a", metrics: ["round_seconds": [2, 2, 2], "messages_per_round": [42]]))
+        #expect(
+            messages[2]
+                == .samples(
+                    block: 0,
+                    scenario: "a",
+                    metrics: ["round_seconds": [1, 1, 1], "messages_per_round": [42]]
+                )
+        )
+        #expect(
+            messages[4]
+                == .samples(
+                    block: 1,
+                    scenario: "a",
+                    metrics: ["round_seconds": [2, 2, 2], "messages_per_round": [42]]
+                )
+        )
         #expect(messages[5] == .done)
         #expect(workload.prepared == 1)
         #expect(workload.finished == 1)

@@ -1,6 +1,6 @@
 import Glibc
-import Synchronization
 import PerfGateHarness
+import Synchronization
 import Testing
 
 /// A fake worker in POSIX sh: reads the plan, and answers each block by the protocol.
@@ -28,7 +28,12 @@ private func makeSupervisor(workers: Int = 2, rounds: Int = 2, timeout: Duration
     WorkerSupervisor(
         command: WorkerCommand(executable: "/bin/sh", arguments: ["-c", fakeWorkerScript]),
         options: WorkerSupervisorOptions(
-            workerCount: workers, roundsPerWorker: rounds, inactivityTimeout: timeout, standardError: .capture))
+            workerCount: workers,
+            roundsPerWorker: rounds,
+            inactivityTimeout: timeout,
+            standardError: .capture
+        )
+    )
 }
 
 private func requests(_ ids: String...) -> [ScenarioRequest] {
@@ -114,7 +119,8 @@ struct WorkerSupervisorTests {
     @Test func aMissingExecutableIsASpawnFailure() async {
         let supervisor = WorkerSupervisor(
             command: WorkerCommand(executable: "/nonexistent/perfgate-worker"),
-            options: WorkerSupervisorOptions(workerCount: 1, roundsPerWorker: 1))
+            options: WorkerSupervisorOptions(workerCount: 1, roundsPerWorker: 1)
+        )
         let report = await supervisor.run(scenarios: requests("a"))
         #expect(report.failures.count == 1)
         guard case .spawnFailed(let error)? = report.failures.first?.reason else {

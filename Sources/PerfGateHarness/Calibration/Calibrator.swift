@@ -30,7 +30,10 @@ public enum Calibrator {
         }
         let samples = try collectSamples(iterationsPerSample: iterations, sampling: options.sampling, body)
         return CalibratedSamples(
-            iterationsPerSample: iterations, secondsPerIteration: samples, clockReadCost: clockReadCost)
+            iterationsPerSample: iterations,
+            secondsPerIteration: samples,
+            clockReadCost: clockReadCost
+        )
     }
 
     /// The number of iterations that makes one call of `body` last at least the target duration:
@@ -45,7 +48,8 @@ public enum Calibrator {
     ) rethrows -> Int {
         let target = max(
             options.minimumSampleDuration.seconds,
-            Double(options.minimumClockReadMultiple) * clockReadCost.seconds)
+            Double(options.minimumClockReadMultiple) * clockReadCost.seconds
+        )
         let targetNanoseconds = target * 1e9
         var iterations = 1
         while iterations < options.maximumIterationsPerSample {
@@ -90,7 +94,8 @@ public enum Calibrator {
     }
 
     private static func timeNanoseconds(
-        iterations: Int, _ body: (_ iterations: Int) throws -> Void
+        iterations: Int,
+        _ body: (_ iterations: Int) throws -> Void
     ) rethrows -> UInt64 {
         let start = MonotonicClock.nanoseconds()
         try body(iterations)

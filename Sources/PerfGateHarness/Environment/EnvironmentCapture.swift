@@ -12,9 +12,17 @@ public enum EnvironmentCapture {
     public static func current() -> EnvironmentInfo {
         let names = unameFields()
         return EnvironmentInfo(
-            os: names?.system, kernel: names?.release, arch: names?.machine, cpuModel: cpuModel(),
-            logicalCores: logicalCores(), memoryBytes: memoryBytes(), swiftVersion: swiftVersion,
-            build: buildConfiguration, loadAverageBefore: loadAverage(), loadAverageAfter: nil)
+            os: names?.system,
+            kernel: names?.release,
+            arch: names?.machine,
+            cpuModel: cpuModel(),
+            logicalCores: logicalCores(),
+            memoryBytes: memoryBytes(),
+            swiftVersion: swiftVersion,
+            build: buildConfiguration,
+            loadAverageBefore: loadAverage(),
+            loadAverageAfter: nil
+        )
     }
 
     /// The one-minute load average (`getloadavg`), nil when unavailable.

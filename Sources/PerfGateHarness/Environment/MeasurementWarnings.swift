@@ -21,7 +21,8 @@ public enum MeasurementWarnings {
     /// Warnings about the build and the machine: a debug build, and a load average before the run
     /// above `limits.maximumLoadPerCore` × logical cores. Unknown fields give no warning.
     public static func environmentWarnings(
-        _ environment: EnvironmentInfo, limits: MeasurementWarningLimits = MeasurementWarningLimits()
+        _ environment: EnvironmentInfo,
+        limits: MeasurementWarningLimits = MeasurementWarningLimits()
     ) -> [String] {
         var warnings: [String] = []
         if environment.build == "debug" {
@@ -32,7 +33,8 @@ public enum MeasurementWarnings {
         {
             let limit = limits.maximumLoadPerCore * Double(cores)
             warnings.append(
-                "load average \(formatted(load)) before the run exceeds \(formatted(limit)) (\(formatted(limits.maximumLoadPerCore)) × \(cores) cores): results may be noisy")
+                "load average \(formatted(load)) before the run exceeds \(formatted(limit)) (\(formatted(limits.maximumLoadPerCore)) × \(cores) cores): results may be noisy"
+            )
         }
         return warnings
     }
@@ -42,7 +44,8 @@ public enum MeasurementWarnings {
     /// are skipped.
     /// - Complexity: O(total samples).
     public static func variationWarnings(
-        _ benchmarks: [BenchmarkResult], limits: MeasurementWarningLimits = MeasurementWarningLimits()
+        _ benchmarks: [BenchmarkResult],
+        limits: MeasurementWarningLimits = MeasurementWarningLimits()
     ) -> [String] {
         var warnings: [String] = []
         for benchmark in benchmarks {
@@ -52,7 +55,8 @@ public enum MeasurementWarnings {
                     variation > limits.maximumCoefficientOfVariation
                 else { continue }
                 warnings.append(
-                    "\(benchmark.id) \(name): coefficient of variation \(percent(variation)) exceeds \(percent(limits.maximumCoefficientOfVariation)); the machine may be noisy")
+                    "\(benchmark.id) \(name): coefficient of variation \(percent(variation)) exceeds \(percent(limits.maximumCoefficientOfVariation)); the machine may be noisy"
+                )
             }
         }
         return warnings

@@ -11,10 +11,13 @@ public enum RunIdentifier {
     ///   - commit: The commit hash, if known.
     ///   - generator: The random source for the hex suffix (seed it in tests).
     public static func make<Generator: RandomNumberGenerator>(
-        secondsSinceEpoch: Int, commit: String?, using generator: inout Generator
+        secondsSinceEpoch: Int,
+        commit: String?,
+        using generator: inout Generator
     ) -> String {
         let fields = utcFields(secondsSinceEpoch)
-        let stamp = "\(fields.year)\(pad(fields.month))\(pad(fields.day))T\(pad(fields.hour))\(pad(fields.minute))\(pad(fields.second))Z"
+        let stamp =
+            "\(fields.year)\(pad(fields.month))\(pad(fields.day))T\(pad(fields.hour))\(pad(fields.minute))\(pad(fields.second))Z"
         if let commit, commit.count >= 7 {
             return "\(stamp)-\(commit.prefix(7).lowercased())"
         }
@@ -32,7 +35,8 @@ public enum RunIdentifier {
     /// An RFC 3339 UTC timestamp with whole seconds, for example `2026-11-29T01:23:45Z`.
     public static func rfc3339(secondsSinceEpoch: Int) -> String {
         let fields = utcFields(secondsSinceEpoch)
-        return "\(fields.year)-\(pad(fields.month))-\(pad(fields.day))T\(pad(fields.hour)):\(pad(fields.minute)):\(pad(fields.second))Z"
+        return
+            "\(fields.year)-\(pad(fields.month))-\(pad(fields.day))T\(pad(fields.hour)):\(pad(fields.minute)):\(pad(fields.second))Z"
     }
 
     /// The current wall-clock time, seconds since the Unix epoch (`time(nil)`).
@@ -40,12 +44,16 @@ public enum RunIdentifier {
         Int(time(nil))
     }
 
-    private static func utcFields(_ seconds: Int) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
+    private static func utcFields(
+        _ seconds: Int
+    ) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
         var value = time_t(seconds)
         var parts = tm()
         gmtime_r(&value, &parts)
-        return (Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
-                Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+        return (
+            Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
+            Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec)
+        )
     }
 
     private static func pad(_ value: Int) -> String {

@@ -23,7 +23,8 @@ public struct AllocationCounts: Sendable, Hashable {
         AllocationCounts(
             allocations: later.allocations &- earlier.allocations,
             frees: later.frees &- earlier.frees,
-            bytesAllocated: later.bytesAllocated &- earlier.bytesAllocated)
+            bytesAllocated: later.bytesAllocated &- earlier.bytesAllocated
+        )
     }
 }
 
@@ -47,6 +48,9 @@ public enum AllocationCounter {
     public static func snapshot() -> AllocationCounts {
         let counts = perfgate_malloc_counter_snapshot()
         return AllocationCounts(
-            allocations: counts.allocations, frees: counts.frees, bytesAllocated: counts.bytes_allocated)
+            allocations: counts.allocations,
+            frees: counts.frees,
+            bytesAllocated: counts.bytes_allocated
+        )
     }
 }

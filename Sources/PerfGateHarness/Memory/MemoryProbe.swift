@@ -21,8 +21,12 @@ public struct MemoryProbeResult: Sendable, Hashable {
 
     /// Creates a result from raw readings.
     public init(
-        count: Int, heapBytesBefore: Int, heapBytesAfter: Int, residentBytesBefore: Int?,
-        residentBytesAfter: Int?, allocations: AllocationCounts
+        count: Int,
+        heapBytesBefore: Int,
+        heapBytesAfter: Int,
+        residentBytesBefore: Int?,
+        residentBytesAfter: Int?,
+        allocations: AllocationCounts
     ) {
         self.count = count
         self.heapBytesBefore = heapBytesBefore
@@ -79,7 +83,8 @@ public enum MemoryProbe {
     /// - Throws: Whatever `make` throws (objects made so far are released).
     /// - Complexity: `count` calls of `make`, plus two mallinfo2 calls and one malloc_trim.
     public static func measure<Object>(
-        count: Int, make: (_ index: Int) throws -> Object
+        count: Int,
+        make: (_ index: Int) throws -> Object
     ) rethrows -> MemoryProbeResult {
         precondition(count >= 1, "count must be at least 1")
         var objects: [Object] = []
@@ -96,8 +101,12 @@ public enum MemoryProbe {
         let residentAfter = ProcessMemory.residentBytes()
         withExtendedLifetime(objects) {}
         return MemoryProbeResult(
-            count: count, heapBytesBefore: heapBefore, heapBytesAfter: heapAfter,
-            residentBytesBefore: residentBefore, residentBytesAfter: residentAfter,
-            allocations: allocationsAfter - allocationsBefore)
+            count: count,
+            heapBytesBefore: heapBefore,
+            heapBytesAfter: heapAfter,
+            residentBytesBefore: residentBefore,
+            residentBytesAfter: residentAfter,
+            allocations: allocationsAfter - allocationsBefore
+        )
     }
 }

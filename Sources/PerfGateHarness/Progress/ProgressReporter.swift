@@ -27,7 +27,9 @@ public final class ProgressReporter: Sendable {
     ///   - clock: The time now (injected for tests); defaults to ``MonotonicClock/now()``.
     ///   - write: Writes text as is (no newline added).
     public init(
-        isEnabled: Bool, isTerminal: Bool, clock: @escaping @Sendable () -> Duration = { MonotonicClock.now() },
+        isEnabled: Bool,
+        isTerminal: Bool,
+        clock: @escaping @Sendable () -> Duration = { MonotonicClock.now() },
         write: @escaping @Sendable (String) -> Void
     ) {
         isActive = isEnabled && isTerminal

@@ -87,7 +87,10 @@ struct ChildProcess {
     /// thread, and allows a process group (so a SIGKILL reaches the worker's own children),
     /// a clean signal mask and SIGPIPE reset to its default in the child.
     /// - Throws: ``ProcessSpawnError`` naming the failed call.
-    static func spawn(_ command: WorkerCommand, standardError: StandardErrorHandling) throws(ProcessSpawnError) -> ChildProcess {
+    static func spawn(
+        _ command: WorkerCommand,
+        standardError: StandardErrorHandling
+    ) throws(ProcessSpawnError) -> ChildProcess {
         var inputPair: [Int32] = [-1, -1]
         var outputPair: [Int32] = [-1, -1]
         var errorPair: [Int32] = [-1, -1]
@@ -97,7 +100,12 @@ struct ChildProcess {
         try makeSocketPair(&outputPair, opened: &opened)
         if standardError == .capture { try makeSocketPair(&errorPair, opened: &opened) }
         let pid = try spawnProcess(
-            command, input: inputPair[1], output: outputPair[1], errorOutput: errorPair[1], standardError: standardError)
+            command,
+            input: inputPair[1],
+            output: outputPair[1],
+            errorOutput: errorPair[1],
+            standardError: standardError
+        )
         // The child holds its ends now (buffers are non-empty: `!` cannot fail above); the parent keeps only its own, non-blocking.
         opened = [inputPair[1], outputPair[1]] + (errorPair[1] >= 0 ? [errorPair[1]] : [])
         for descriptor in [inputPair[0], outputPair[0], errorPair[0]] where descriptor >= 0 {
@@ -117,7 +125,11 @@ struct ChildProcess {
     }
 
     private static func spawnProcess(
-        _ command: WorkerCommand, input: Int32, output: Int32, errorOutput: Int32, standardError: StandardErrorHandling
+        _ command: WorkerCommand,
+        input: Int32,
+        output: Int32,
+        errorOutput: Int32,
+        standardError: StandardErrorHandling
     ) throws(ProcessSpawnError) -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -140,9 +152,14 @@ struct ChildProcess {
         sigemptyset(&emptyMask)
         posix_spawnattr_setsigmask(&attributes, &emptyMask)
         posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setflags(
+            &attributes,
+            Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETPGROUP)
+        )
         let argv = ([command.executable] + command.arguments).map { strdup($0) }
-        let environment = command.environment.map { $0.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } }
+        let environment = command.environment.map {
+            $0.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") }
+        }
         defer {
             for pointer in argv { free(pointer) }
             for pointer in environment ?? [] { free(pointer) }
@@ -151,12 +168,21 @@ struct ChildProcess {
         let status = (argv + [nil]).withUnsafeBufferPointer { argvBuffer in
             if let environment {
                 return (environment + [nil]).withUnsafeBufferPointer { environmentBuffer in
-                    posix_spawnp(&pid, command.executable, &actions, &attributes, argvBuffer.baseAddress!, environmentBuffer.baseAddress!)
+                    posix_spawnp(
+                        &pid,
+                        command.executable,
+                        &actions,
+                        &attributes,
+                        argvBuffer.baseAddress!,
+                        environmentBuffer.baseAddress!
+                    )
                 }
             }
             return posix_spawnp(&pid, command.executable, &actions, &attributes, argvBuffer.baseAddress!, environ)
         }
-        guard status == 0 else { throw ProcessSpawnError(operation: "posix_spawn \(command.executable)", errno: status) }
+        guard status == 0 else {
+            throw ProcessSpawnError(operation: "posix_spawn \(command.executable)", errno: status)
+        }
         return pid
     }
 

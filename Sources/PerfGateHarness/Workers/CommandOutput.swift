@@ -9,7 +9,8 @@ package enum CommandOutput {
     ///   or was killed after `timeout`.
     /// - Complexity: As long as the command runs (bounded by `timeout`).
     package static func run(
-        _ command: WorkerCommand, timeout: Duration = .seconds(10)
+        _ command: WorkerCommand,
+        timeout: Duration = .seconds(10)
     ) -> (termination: ProcessTermination, output: String)? {
         guard var child = try? ChildProcess.spawn(command, standardError: .discard) else { return nil }
         defer { child.closeAll() }

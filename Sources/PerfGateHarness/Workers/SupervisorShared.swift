@@ -76,8 +76,10 @@ final class SupervisorShared: Sendable {
                 }
             }
             return WorkerRunReport(
-                scenarios: scenarios.compactMap { byScenario[$0] }, failures: failures,
-                processCount: state.nextProcessIndex)
+                scenarios: scenarios.compactMap { byScenario[$0] },
+                failures: failures,
+                processCount: state.nextProcessIndex
+            )
         }
     }
 }
@@ -114,14 +116,22 @@ struct SlotRunner: Sendable {
             let processIndex = shared.takeProcessIndex()
             let plan = WorkerPlan(processIndex: processIndex, blocks: blocks, settings: options.settings)
             let outcome = WorkerProcessRun(
-                command: command, standardError: options.standardError, inactivityTimeout: options.inactivityTimeout,
-                plan: plan, isCancelled: isCancelled,
+                command: command,
+                standardError: options.standardError,
+                inactivityTimeout: options.inactivityTimeout,
+                plan: plan,
+                isCancelled: isCancelled,
                 onBlockFinished: { block in
                     reported += 1
                     let completed = shared.complete(1)
-                    progress(WorkerProgress(
-                        completedBlocks: completed, totalBlocks: shared.totalBlocks,
-                        scenario: blocks[block].scenario, processIndex: processIndex))
+                    progress(
+                        WorkerProgress(
+                            completedBlocks: completed,
+                            totalBlocks: shared.totalBlocks,
+                            scenario: blocks[block].scenario,
+                            processIndex: processIndex
+                        )
+                    )
                 }
             ).run()
             for (block, metrics) in outcome.session.completed {
@@ -130,7 +140,12 @@ struct SlotRunner: Sendable {
             for (block, message) in outcome.session.scenarioFailures {
                 shared.markFailed(blocks[block].scenario)
                 result.failures.append(
-                    WorkerFailure(processIndex: processIndex, scenario: blocks[block].scenario, reason: .scenarioFailed(message)))
+                    WorkerFailure(
+                        processIndex: processIndex,
+                        scenario: blocks[block].scenario,
+                        reason: .scenarioFailed(message)
+                    )
+                )
             }
             guard let failure = outcome.failure else { break }
             result.failures.append(failure)

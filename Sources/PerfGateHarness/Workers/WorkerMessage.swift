@@ -67,16 +67,22 @@ public enum WorkerMessage: Sendable, Hashable {
             return value
         }
         switch wire.event {
-        case "hello": self = .hello(protocolVersion: try require(wire.protocolVersion, "protocol"), processID: wire.pid ?? 0)
-        case "begin": self = .begin(block: try require(wire.block, "block"), scenario: try require(wire.scenario, "scenario"))
+        case "hello":
+            self = .hello(protocolVersion: try require(wire.protocolVersion, "protocol"), processID: wire.pid ?? 0)
+        case "begin":
+            self = .begin(block: try require(wire.block, "block"), scenario: try require(wire.scenario, "scenario"))
         case "samples":
             self = .samples(
-                block: try require(wire.block, "block"), scenario: try require(wire.scenario, "scenario"),
-                metrics: try require(wire.metrics, "metrics"))
+                block: try require(wire.block, "block"),
+                scenario: try require(wire.scenario, "scenario"),
+                metrics: try require(wire.metrics, "metrics")
+            )
         case "failed":
             self = .failed(
-                block: try require(wire.block, "block"), scenario: try require(wire.scenario, "scenario"),
-                message: wire.message ?? "")
+                block: try require(wire.block, "block"),
+                scenario: try require(wire.scenario, "scenario"),
+                message: wire.message ?? ""
+            )
         case "done": self = .done
         default: throw WorkerProtocolError(message: "unknown event \(wire.event)")
         }
@@ -113,8 +119,13 @@ private struct WireMessage: Codable {
     }
 
     init(
-        event: String, protocolVersion: Int? = nil, pid: Int? = nil, block: Int? = nil, scenario: String? = nil,
-        metrics: MetricSamples? = nil, message: String? = nil
+        event: String,
+        protocolVersion: Int? = nil,
+        pid: Int? = nil,
+        block: Int? = nil,
+        scenario: String? = nil,
+        metrics: MetricSamples? = nil,
+        message: String? = nil
     ) {
         self.event = event
         self.protocolVersion = protocolVersion

@@ -15,7 +15,9 @@ public struct WorkerPlan: Sendable, Hashable, Codable {
 
     /// Creates a plan.
     public init(
-        protocolVersion: Int = WorkerPlan.currentProtocolVersion, processIndex: Int, blocks: [WorkerBlock],
+        protocolVersion: Int = WorkerPlan.currentProtocolVersion,
+        processIndex: Int,
+        blocks: [WorkerBlock],
         settings: [String: String] = [:]
     ) {
         self.protocolVersion = protocolVersion

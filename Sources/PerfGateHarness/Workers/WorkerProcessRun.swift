@@ -43,15 +43,19 @@ struct WorkerProcessRun {
         let termination = state.termination ?? child.reap()
         if case .exited(0) = termination, session.isDone { return Outcome(session: session, failure: nil) }
         let reason: WorkerFailure.Reason =
-            if case .exited(0) = termination { .protocolViolation("exited with status 0 before writing done") }
-            else { .terminated(termination) }
+            if case .exited(0) = termination { .protocolViolation("exited with status 0 before writing done") } else {
+                .terminated(termination)
+            }
         return Outcome(session: session, failure: failure(reason, session: session, tail: state.errorTail))
     }
 
     private func failure(_ reason: WorkerFailure.Reason, session: WorkerSession, tail: [UInt8]) -> WorkerFailure {
         WorkerFailure(
-            processIndex: plan.processIndex, scenario: session.currentScenario, reason: reason,
-            standardErrorTail: String(decoding: tail, as: UTF8.self))
+            processIndex: plan.processIndex,
+            scenario: session.currentScenario,
+            reason: reason,
+            standardErrorTail: String(decoding: tail, as: UTF8.self)
+        )
     }
 
     private func planLine() -> [UInt8] {
@@ -74,7 +78,9 @@ struct WorkerProcessRun {
     /// Polls until the process has exited and its outputs are closed.
     /// - Returns: Why the process must be killed, or nil when it ended by itself.
     private func loop(
-        child: inout ChildProcess, session: inout WorkerSession, state: inout LoopState
+        child: inout ChildProcess,
+        session: inout WorkerSession,
+        state: inout LoopState
     ) -> WorkerFailure.Reason? {
         let timeoutNanoseconds = UInt64(max(0, inactivityTimeout.seconds) * 1e9)
         state.deadline = MonotonicClock.nanoseconds() + timeoutNanoseconds
@@ -87,7 +93,9 @@ struct WorkerProcessRun {
             var descriptors: [pollfd] = []
             if child.input >= 0 { descriptors.append(pollfd(fd: child.input, events: Int16(POLLOUT), revents: 0)) }
             if child.output >= 0 { descriptors.append(pollfd(fd: child.output, events: Int16(POLLIN), revents: 0)) }
-            if child.errorOutput >= 0 { descriptors.append(pollfd(fd: child.errorOutput, events: Int16(POLLIN), revents: 0)) }
+            if child.errorOutput >= 0 {
+                descriptors.append(pollfd(fd: child.errorOutput, events: Int16(POLLIN), revents: 0))
+            }
             // Outputs closed but not reaped yet: check again soon. Otherwise wake at least every
             // 100 ms to notice cancellation.
             let waitMilliseconds = child.output < 0 && child.errorOutput < 0 ? 2 : 100
@@ -99,7 +107,12 @@ struct WorkerProcessRun {
                 if descriptor.fd == child.input {
                     sendPlan(child: &child, state: &state)
                 } else if descriptor.fd == child.output {
-                    if let reason = readOutput(child: &child, session: &session, state: &state, timeout: timeoutNanoseconds) {
+                    if let reason = readOutput(
+                        child: &child,
+                        session: &session,
+                        state: &state,
+                        timeout: timeoutNanoseconds
+                    ) {
                         return reason
                     }
                 } else {
@@ -111,8 +124,12 @@ struct WorkerProcessRun {
 
     private func sendPlan(child: inout ChildProcess, state: inout LoopState) {
         let sent = state.planBytes.withUnsafeBytes { buffer in
-            send(child.input, buffer.baseAddress! + state.planOffset, buffer.count - state.planOffset,
-                 Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT))
+            send(
+                child.input,
+                buffer.baseAddress! + state.planOffset,
+                buffer.count - state.planOffset,
+                Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT)
+            )
         }
         if sent < 0 && (errno == EINTR || errno == EAGAIN) { return }
         if sent > 0 { state.planOffset += sent }
@@ -124,7 +141,10 @@ struct WorkerProcessRun {
     }
 
     private func readOutput(
-        child: inout ChildProcess, session: inout WorkerSession, state: inout LoopState, timeout: UInt64
+        child: inout ChildProcess,
+        session: inout WorkerSession,
+        state: inout LoopState,
+        timeout: UInt64
     ) -> WorkerFailure.Reason? {
         var chunk = [UInt8](repeating: 0, count: 65_536)
         let count = chunk.withUnsafeMutableBytes { read(child.output, $0.baseAddress, $0.count) }
@@ -139,7 +159,9 @@ struct WorkerProcessRun {
             let line = String(decoding: state.lineBuffer[..<newline], as: UTF8.self)
             state.lineBuffer.removeSubrange(...newline)
             do throws(WorkerProtocolError) {
-                if let finished = try session.receive(WorkerMessage(line: Substring(line))) { onBlockFinished(finished) }
+                if let finished = try session.receive(WorkerMessage(line: Substring(line))) {
+                    onBlockFinished(finished)
+                }
             } catch {
                 return .protocolViolation(error.message)
             }

@@ -67,7 +67,9 @@ public struct ScenarioSamples: Sendable, Hashable {
 
     /// Creates a value.
     public init(
-        scenario: String, metrics: MetricSamples = [:], sampleProcesses: [String: [Int]] = [:],
+        scenario: String,
+        metrics: MetricSamples = [:],
+        sampleProcesses: [String: [Int]] = [:],
         failure: WorkerFailure? = nil
     ) {
         self.scenario = scenario

@@ -31,7 +31,10 @@ public enum WorkerRunner {
         defer {
             for workload in workloads.values { workload.finish() }
         }
-        try write(try WorkerMessage.hello(protocolVersion: WorkerPlan.currentProtocolVersion, processID: Int(getpid())).encodedLine())
+        try write(
+            try WorkerMessage.hello(protocolVersion: WorkerPlan.currentProtocolVersion, processID: Int(getpid()))
+                .encodedLine()
+        )
         for (index, block) in plan.blocks.enumerated() where !failedScenarios.contains(block.scenario) {
             try write(try WorkerMessage.begin(block: index, scenario: block.scenario).encodedLine())
             let line: String
@@ -40,7 +43,8 @@ public enum WorkerRunner {
                 line = try WorkerMessage.samples(block: index, scenario: block.scenario, metrics: metrics).encodedLine()
             } catch {
                 failedScenarios.insert(block.scenario)
-                line = try WorkerMessage.failed(block: index, scenario: block.scenario, message: error.message).encodedLine()
+                line = try WorkerMessage.failed(block: index, scenario: block.scenario, message: error.message)
+                    .encodedLine()
             }
             try write(line)
         }
@@ -49,7 +53,8 @@ public enum WorkerRunner {
 
     /// Looks up, prepares on first use, and runs one block; every failure becomes a message.
     private static func runBlock(
-        _ block: WorkerBlock, workloads: inout [String: any Workload],
+        _ block: WorkerBlock,
+        workloads: inout [String: any Workload],
         lookup: (_ scenario: String) -> (any Workload)?
     ) throws(WorkerProtocolError) -> MetricSamples {
         do {
@@ -85,7 +90,8 @@ public enum WorkerRunner {
     ///
     /// - Throws: ``WorkerRunnerError`` when the plan cannot be read or decoded, or the protocol
     ///   descriptor cannot be written (the supervisor is gone).
-    public static func runWithStandardStreams(lookup: (_ scenario: String) -> (any Workload)?) throws(WorkerRunnerError) {
+    public static func runWithStandardStreams(lookup: (_ scenario: String) -> (any Workload)?) throws(WorkerRunnerError)
+    {
         let plan = try readPlan(from: STDIN_FILENO)
         let protocolDescriptor = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3)
         guard protocolDescriptor >= 0 else { throw WorkerRunnerError(operation: "dup(stdout)", errno: errno) }
@@ -116,8 +122,10 @@ public enum WorkerRunner {
             let plan = try JSONDecoder().decode(WorkerPlan.self, from: Data(bytes))
             guard plan.protocolVersion == WorkerPlan.currentProtocolVersion else {
                 throw WorkerRunnerError(
-                    operation: "plan protocol \(plan.protocolVersion) (this worker speaks \(WorkerPlan.currentProtocolVersion))",
-                    errno: EPROTO)
+                    operation:
+                        "plan protocol \(plan.protocolVersion) (this worker speaks \(WorkerPlan.currentProtocolVersion))",
+                    errno: EPROTO
+                )
             }
             return plan
         } catch let error as WorkerRunnerError {

@@ -35,7 +35,8 @@ struct WorkerSession {
             guard !hasGreeted else { throw WorkerProtocolError(message: "a second hello") }
             guard version == WorkerPlan.currentProtocolVersion else {
                 throw WorkerProtocolError(
-                    message: "worker speaks protocol \(version), supervisor \(WorkerPlan.currentProtocolVersion)")
+                    message: "worker speaks protocol \(version), supervisor \(WorkerPlan.currentProtocolVersion)"
+                )
             }
             hasGreeted = true
             return nil
@@ -44,7 +45,9 @@ struct WorkerSession {
         switch message {
         case .hello: return nil
         case .begin(let block, let scenario):
-            guard currentBlock == nil else { throw WorkerProtocolError(message: "begin of block \(block) inside block \(currentBlock ?? 0)") }
+            guard currentBlock == nil else {
+                throw WorkerProtocolError(message: "begin of block \(block) inside block \(currentBlock ?? 0)")
+            }
             guard block > lastBegunBlock, block < blocks.count, blocks[block].scenario == scenario else {
                 throw WorkerProtocolError(message: "begin of block \(block) (\(scenario)) does not follow the plan")
             }
@@ -60,7 +63,9 @@ struct WorkerSession {
             scenarioFailures.append((block, message))
             return block
         case .done:
-            guard currentBlock == nil else { throw WorkerProtocolError(message: "done inside block \(currentBlock ?? 0)") }
+            guard currentBlock == nil else {
+                throw WorkerProtocolError(message: "done inside block \(currentBlock ?? 0)")
+            }
             isDone = true
             return nil
         }

@@ -35,8 +35,11 @@ public struct WorkerSupervisorOptions: Sendable, Hashable {
 
     /// Creates options; see each property for the defaults.
     public init(
-        workerCount: Int = 5, roundsPerWorker: Int = 2, maximumConcurrentWorkers: Int = 1,
-        inactivityTimeout: Duration = .seconds(300), standardError: StandardErrorHandling = .capture,
+        workerCount: Int = 5,
+        roundsPerWorker: Int = 2,
+        maximumConcurrentWorkers: Int = 1,
+        inactivityTimeout: Duration = .seconds(300),
+        standardError: StandardErrorHandling = .capture,
         settings: [String: String] = [:]
     ) {
         precondition(workerCount >= 1 && roundsPerWorker >= 1 && maximumConcurrentWorkers >= 1, "counts must be ≥ 1")
@@ -98,14 +101,20 @@ public struct WorkerSupervisor: Sendable {
     /// - Returns: Samples per scenario and every failure; never throws.
     /// - Complexity: workerCount × roundsPerWorker × scenarios.count blocks.
     public func run(
-        scenarios: [ScenarioRequest], progress: @escaping @Sendable (WorkerProgress) -> Void = { _ in }
+        scenarios: [ScenarioRequest],
+        progress: @escaping @Sendable (WorkerProgress) -> Void = { _ in }
     ) async -> WorkerRunReport {
         let cancellation = CancellationFlag()
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 let thread = Thread {
                     continuation.resume(
-                        returning: runBlocking(scenarios: scenarios, progress: progress, isCancelled: cancellation.isSet))
+                        returning: runBlocking(
+                            scenarios: scenarios,
+                            progress: progress,
+                            isCancelled: cancellation.isSet
+                        )
+                    )
                 }
                 thread.name = "PerfGate worker supervisor"
                 thread.start()
@@ -117,16 +126,24 @@ public struct WorkerSupervisor: Sendable {
 
     /// ``run(scenarios:progress:)`` on the calling thread, which it blocks for the whole run.
     public func runBlocking(
-        scenarios: [ScenarioRequest], progress: @escaping @Sendable (WorkerProgress) -> Void = { _ in },
+        scenarios: [ScenarioRequest],
+        progress: @escaping @Sendable (WorkerProgress) -> Void = { _ in },
         isCancelled: @escaping @Sendable () -> Bool = { false }
     ) -> WorkerRunReport {
         precondition(Set(scenarios.map(\.id)).count == scenarios.count, "scenario ids must be unique")
         let round = scenarios.map { WorkerBlock(scenario: $0.id, sampleCount: $0.samplesPerBlock) }
         let shared = SupervisorShared(
-            slotCount: options.workerCount, totalBlocks: round.count * options.roundsPerWorker * options.workerCount)
+            slotCount: options.workerCount,
+            totalBlocks: round.count * options.roundsPerWorker * options.workerCount
+        )
         let runner = SlotRunner(
-            command: command, options: options, round: round, shared: shared, progress: progress,
-            isCancelled: isCancelled)
+            command: command,
+            options: options,
+            round: round,
+            shared: shared,
+            progress: progress,
+            isCancelled: isCancelled
+        )
         let threadCount = min(options.maximumConcurrentWorkers, options.workerCount)
         let finished = DispatchGroup()
         for _ in 1..<max(threadCount, 1) {

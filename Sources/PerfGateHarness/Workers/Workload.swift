@@ -60,7 +60,8 @@ public final class CalibratedWorkload: Workload {
     ///   - options: Calibration and warm-up (default: 10 ms samples, 50 ms warm-up).
     ///   - body: Runs the work `iterations` times; put results through ``blackHole(_:)``.
     public init(
-        metric: String, options: CalibrationOptions = CalibrationOptions(),
+        metric: String,
+        options: CalibrationOptions = CalibrationOptions(),
         body: @escaping (_ iterations: Int) throws -> Void
     ) {
         self.metric = metric
@@ -81,7 +82,10 @@ public final class CalibratedWorkload: Workload {
         if iterationsPerSample == nil { try prepare() }
         let iterations = iterationsPerSample ?? 1
         let samples = try Calibrator.collectSamples(
-            iterationsPerSample: iterations, sampling: .count(sampleCount), body)
+            iterationsPerSample: iterations,
+            sampling: .count(sampleCount),
+            body
+        )
         return [metric: samples]
     }
 }
