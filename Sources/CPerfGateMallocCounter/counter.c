@@ -41,7 +41,10 @@ static int free_lock;           // spin lock: taken only when a thread starts or
 static pthread_key_t exit_key;
 static int exit_key_state;      // 0 none, 1 creating, 2 ready, 3 failed
 
-static __thread slot *thread_slot;
+// initial-exec: SwiftPM compiles C targets with -fPIC, which would otherwise reach the variable
+// through __tls_get_addr (a call, and one that may allocate for dlopen'ed modules). The object
+// is linked into the executable, whose TLS block is static.
+static __thread slot *thread_slot __attribute__((tls_model("initial-exec")));
 
 static void lock(void) {
     while (__atomic_exchange_n(&free_lock, 1, __ATOMIC_ACQUIRE)) {

@@ -7,8 +7,13 @@
 // No linker flags are needed. valloc and pvalloc are not counted (nothing here uses them).
 //
 // Counters are per thread: each thread owns a 64-byte slot in a static table and updates it
-// with plain (relaxed, non-RMW) stores, about 1 ns per call; a snapshot sums every slot with
-// relaxed loads. Slots are returned at thread exit (pthread key destructor) and reused, so
+// with plain (relaxed, non-RMW) stores; a snapshot sums every slot with relaxed loads.
+// Measured on the 2-vCPU CI-like VM (malloc(32)+free pair, median of 61 x 20k): glibc alone
+// 9.8 ns; with these per-thread counters +5.2 ns per pair (about 1.7 ns per call: 2 counter
+// updates in malloc, 1 in free); with one global set of relaxed atomic counters +2.4 to +4.9 ns
+// per pair, also with two threads allocating at once (this VM's two vCPUs share a cache, so the
+// shared line is cheap here). Per-thread slots were kept because they cannot degrade on machines
+// with many cores where a shared cache line bounces between cores. Slots are returned at thread exit (pthread key destructor) and reused, so
 // counts of exited threads are kept. Threads beyond the table share one slot with relaxed atomic
 // read-modify-writes. The hooks never allocate, so they are safe during early process start.
 //

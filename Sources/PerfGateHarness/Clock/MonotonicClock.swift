@@ -3,7 +3,8 @@ public import Glibc
 
 /// A monotonic nanosecond clock: `clock_gettime(CLOCK_MONOTONIC)`.
 ///
-/// On Linux x86-64 this is a vDSO call, no system call: about 21 ns on the 2-vCPU CI-like VM.
+/// On Linux x86-64 this is a vDSO call, no system call: 21–29 ns on the 2-vCPU CI-like VM
+/// (raw `clock_gettime` 28.6 ns, this wrapper 28.9 ns in the same release process under load).
 /// The clock counts from an unspecified start (boot) and never goes back; it keeps counting
 /// while the process sleeps. It is the clock every timing in the harness uses.
 public enum MonotonicClock {
