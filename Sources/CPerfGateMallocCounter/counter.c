@@ -197,6 +197,8 @@ perfgate_malloc_counts perfgate_malloc_counter_snapshot(void) {
 
 int perfgate_malloc_counter_is_enabled(void) { return 1; }
 
+unsigned perfgate_malloc_counter_slots_claimed(void) { return __atomic_load_n(&slots_claimed, __ATOMIC_ACQUIRE); }
+
 #else
 
 perfgate_malloc_counts perfgate_malloc_counter_snapshot(void) {
@@ -205,5 +207,7 @@ perfgate_malloc_counts perfgate_malloc_counter_snapshot(void) {
 }
 
 int perfgate_malloc_counter_is_enabled(void) { return 0; }
+
+unsigned perfgate_malloc_counter_slots_claimed(void) { return 0; }
 
 #endif

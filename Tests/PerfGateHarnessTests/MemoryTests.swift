@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 import PerfGateHarness
 import Testing
@@ -58,6 +59,27 @@ struct MemoryTests {
         let delta = AllocationCounter.snapshot() - before
         #expect(delta.allocations >= 100)
         #expect(delta.frees >= 100)
+    }
+
+    @Test(.enabled(if: AllocationCounter.isEnabled, "allocation counting is off in sanitizer builds"))
+    func allocationsOfThreadsThatExitedStayCounted() {
+        // More threads than the counter has slots (512): exited threads must return their slots.
+        let threadCount = 600
+        let before = AllocationCounter.snapshot()
+        for _ in 0..<threadCount {
+            let finished = DispatchSemaphore(value: 0)
+            let thread = Thread {
+                for _ in 0..<10 { free(malloc(24)) }
+                finished.signal()
+            }
+            thread.start()
+            finished.wait()
+        }
+        let delta = AllocationCounter.snapshot() - before
+        #expect(delta.allocations >= UInt64(threadCount * 10))
+        #expect(delta.frees >= UInt64(threadCount * 10))
+        // One thread at a time: slots were reused, not one taken per thread.
+        #expect(AllocationCounter.slotsClaimed < 512)
     }
 
     @Test func heapAndResidentMeasuresAgreeWithinFivePercentOnTouchedMemory() throws {

@@ -41,6 +41,10 @@ typedef struct perfgate_malloc_counts {
 /// concurrently by other threads may or may not be included. Cost: O(threads), no allocation.
 perfgate_malloc_counts perfgate_malloc_counter_snapshot(void);
 
+/// Per-thread slots taken from the table so far (high-water mark, at most 512); 0 in sanitizer
+/// builds. Exited threads return their slots for reuse, so this stays near the peak thread count.
+unsigned perfgate_malloc_counter_slots_claimed(void);
+
 /// 1 when the allocator hooks are compiled in and counting, 0 in sanitizer builds.
 int perfgate_malloc_counter_is_enabled(void);
 

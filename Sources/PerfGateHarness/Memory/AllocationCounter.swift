@@ -41,6 +41,12 @@ public enum AllocationCounter {
         perfgate_malloc_counter_is_enabled() != 0
     }
 
+    /// Per-thread counter slots taken so far (high-water mark, at most 512): stays near the peak
+    /// number of live threads because exited threads return their slots. For tests.
+    package static var slotsClaimed: Int {
+        Int(perfgate_malloc_counter_slots_claimed())
+    }
+
     /// The current totals, summed over all threads (exited ones included).
     ///
     /// Allocations made concurrently by other threads may or may not be included; the snapshot
