@@ -186,10 +186,10 @@ struct ChildProcess {
         return pid
     }
 
-    /// Sends SIGKILL to the child's process group and to the child.
-    func kill() {
+    /// Sends SIGKILL to the child's process group and, unless it was already reaped, to the child.
+    func kill(includingProcess: Bool = true) {
         _ = Glibc.kill(-pid, SIGKILL)
-        _ = Glibc.kill(pid, SIGKILL)
+        if includingProcess { _ = Glibc.kill(pid, SIGKILL) }
     }
 
     /// Reaps the child without blocking: nil while it is still running.

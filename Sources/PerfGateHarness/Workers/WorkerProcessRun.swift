@@ -36,8 +36,10 @@ struct WorkerProcessRun {
         var state = LoopState(planBytes: planLine())
         let killReason = loop(child: &child, session: &session, state: &state)
         if let killReason {
-            child.kill()
-            _ = child.reap()
+            // A reaped child's pid may be reused: signal only its group then (a group id is not
+            // reused while any member, such as a grandchild holding the output, is alive).
+            child.kill(includingProcess: state.termination == nil)
+            if state.termination == nil { _ = child.reap() }
             return Outcome(session: session, failure: failure(killReason, session: session, tail: state.errorTail))
         }
         let termination = state.termination ?? child.reap()
