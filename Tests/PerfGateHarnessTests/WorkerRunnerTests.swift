@@ -1,3 +1,4 @@
+import Glibc
 import PerfGateHarness
 import Testing
 
@@ -101,5 +102,51 @@ struct WorkerRunnerTests {
         let slot1 = WorkerPlan.interleavedBlocks(round: round, rounds: 2, slot: 1).map(\.scenario)
         #expect(slot0 == ["a", "b", "c", "b", "c", "a"])
         #expect(slot1 == ["b", "c", "a", "c", "a", "b"])
+    }
+}
+
+/// The worker over real descriptors: the plan arrives as JSON bytes, lines leave as bytes.
+struct WorkerRunnerDescriptorTests {
+    /// Writes `input` to one socket pair, runs the worker between the pairs, returns its output.
+    private func runWorker(input: String, workloads: [String: any Workload]) throws -> [String] {
+        var planPair: [Int32] = [-1, -1]
+        var protocolPair: [Int32] = [-1, -1]
+        try #require(socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &planPair) == 0)
+        try #require(socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &protocolPair) == 0)
+        defer { for descriptor in planPair + protocolPair { close(descriptor) } }
+        let bytes = Array(input.utf8)
+        try #require(write(planPair[0], bytes, bytes.count) == bytes.count)
+        shutdown(planPair[0], Int32(SHUT_WR))
+        try WorkerRunner.run(planFrom: planPair[1], protocolTo: protocolPair[0]) { workloads[$0] }
+        shutdown(protocolPair[0], Int32(SHUT_WR))
+        var output: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = read(protocolPair[1], &chunk, chunk.count)
+            if count <= 0 { break }
+            output += chunk[0..<count]
+        }
+        return String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
+    @Test func aPlanOnTheInputDescriptorIsAnsweredWithProtocolLines() throws {
+        let plan = #"{"blocks":[{"sampleCount":2,"scenario":"a"}],"processIndex":3,"protocolVersion":1,"settings":{}}"#
+        let lines = try runWorker(input: plan + "\n", workloads: ["a": CountingWorkload()])
+        #expect(lines.count == 4)
+        #expect(lines[1] == #"{"block":0,"event":"begin","scenario":"a"}"#)
+        #expect(
+            lines[2]
+                == #"{"block":0,"event":"samples","metrics":{"messages_per_round":[42],"round_seconds":[1,1]},"scenario":"a"}"#
+        )
+        #expect(lines[3] == #"{"event":"done"}"#)
+    }
+
+    @Test func aPlanOfAnotherProtocolVersionIsRefused() throws {
+        let plan = #"{"blocks":[],"processIndex":0,"protocolVersion":2,"settings":{}}"#
+        #expect(throws: WorkerRunnerError.self) { _ = try runWorker(input: plan, workloads: [:]) }
+    }
+
+    @Test func aMalformedPlanIsRefused() throws {
+        #expect(throws: WorkerRunnerError.self) { _ = try runWorker(input: "{not json\n", workloads: [:]) }
     }
 }

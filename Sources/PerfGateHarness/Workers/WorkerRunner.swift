@@ -92,7 +92,6 @@ public enum WorkerRunner {
     ///   descriptor cannot be written (the supervisor is gone).
     public static func runWithStandardStreams(lookup: (_ scenario: String) -> (any Workload)?) throws(WorkerRunnerError)
     {
-        let plan = try readPlan(from: STDIN_FILENO)
         let protocolDescriptor = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3)
         guard protocolDescriptor >= 0 else { throw WorkerRunnerError(operation: "dup(stdout)", errno: errno) }
         defer { close(protocolDescriptor) }
@@ -100,6 +99,18 @@ public enum WorkerRunner {
         guard dup2(STDERR_FILENO, STDOUT_FILENO) >= 0 else {
             throw WorkerRunnerError(operation: "dup2(stderr, stdout)", errno: errno)
         }
+        try run(planFrom: STDIN_FILENO, protocolTo: protocolDescriptor, lookup: lookup)
+    }
+
+    /// Reads the plan (one JSON line) from `planDescriptor`, runs it, and writes the protocol lines
+    /// to `protocolDescriptor`; ``runWithStandardStreams(lookup:)`` without the redirection.
+    /// - Throws: ``WorkerRunnerError`` as ``runWithStandardStreams(lookup:)`` does.
+    package static func run(
+        planFrom planDescriptor: Int32,
+        protocolTo protocolDescriptor: Int32,
+        lookup: (_ scenario: String) -> (any Workload)?
+    ) throws(WorkerRunnerError) {
+        let plan = try readPlan(from: planDescriptor)
         do {
             try run(plan: plan, lookup: lookup) { line in
                 try FileDescriptorIO.writeAll(Array((line + "\n").utf8), to: protocolDescriptor)
