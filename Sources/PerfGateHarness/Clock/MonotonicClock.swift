@@ -65,7 +65,7 @@ public func blackHole<T>(_ value: T) {
 
 extension Duration {
     /// The duration in seconds, as a Double (contract base unit).
-    package var seconds: Double {
+    var seconds: Double {
         let (whole, attoseconds) = components
         return Double(whole) + Double(attoseconds) * 1e-18
     }
