@@ -95,9 +95,12 @@ static slot *claim_slot(void) {
     }
     unlock();
     if (claimed != &shared_slot) {
-        // Keys below PTHREAD_KEY_2NDLEVEL_SIZE live in the thread descriptor: no allocation.
-        pthread_setspecific(exit_key, claimed);
+        // Set before pthread_setspecific: for a key index of 32 or more glibc allocates a second
+        // level block with calloc, which re-enters these hooks and must find the slot already set.
+        // (Our key is normally created by the process's first malloc, so its index is below 32 and
+        // pthread_setspecific uses the thread descriptor without allocating.)
         thread_slot = claimed;
+        pthread_setspecific(exit_key, claimed);
     }
     return claimed;
 }
