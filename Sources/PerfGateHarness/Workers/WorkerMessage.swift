@@ -15,10 +15,15 @@ import Foundation
 /// Example: `{"block":0,"event":"samples","metrics":{"seconds":[0.0012,0.0011]},"scenario":"a"}`.
 /// A worker's standard output carries nothing else; its diagnostics go to standard error.
 public enum WorkerMessage: Sendable, Hashable {
+    /// First line: the protocol version the worker speaks, and its process id.
     case hello(protocolVersion: Int, processID: Int)
+    /// The worker starts block `block` (its index in the plan) of `scenario`.
     case begin(block: Int, scenario: String)
+    /// Block `block` finished with these samples (finite values only).
     case samples(block: Int, scenario: String, metrics: MetricSamples)
+    /// The scenario's workload failed in block `block`; the worker skips its later blocks.
     case failed(block: Int, scenario: String, message: String)
+    /// Every block ran; the worker exits 0 next.
     case done
 
     /// The message as one JSON line, without the trailing newline.

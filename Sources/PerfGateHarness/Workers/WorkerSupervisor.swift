@@ -62,6 +62,14 @@ public struct WorkerProgress: Sendable, Hashable {
     public var scenario: String
     /// The process that ran it.
     public var processIndex: Int
+
+    /// Creates a progress value.
+    public init(completedBlocks: Int, totalBlocks: Int, scenario: String, processIndex: Int) {
+        self.completedBlocks = completedBlocks
+        self.totalBlocks = totalBlocks
+        self.scenario = scenario
+        self.processIndex = processIndex
+    }
 }
 
 /// Measures scenarios in separate worker processes, so that the process-to-process spread of
