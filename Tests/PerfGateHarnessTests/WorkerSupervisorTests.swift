@@ -64,6 +64,18 @@ struct WorkerSupervisorTests {
         #expect(report.scenarios[0].metrics["seconds"]?.prefix(4) == [0.5, 2, 3.5, 2])
     }
 
+    @Test func concurrentWorkersGiveTheSameSamplesInTheSameOrder() async throws {
+        var options = makeSupervisor(workers: 3).options
+        let sequential = await makeSupervisor(workers: 3).run(scenarios: requests("a", "b"))
+        options.maximumConcurrentWorkers = 2
+        let concurrent = await WorkerSupervisor(command: makeSupervisor().command, options: options)
+            .run(scenarios: requests("a", "b"))
+        #expect(concurrent.failures.isEmpty)
+        #expect(concurrent.processCount == 3)
+        #expect(concurrent.scenarios.map(\.metrics) == sequential.scenarios.map(\.metrics))
+        #expect(Set(concurrent.scenarios[0].sampleProcesses["seconds"] ?? []) == [0, 1, 2])
+    }
+
     @Test func progressCountsEveryBlock() async {
         let seen = ProgressLog()
         _ = await makeSupervisor().run(scenarios: requests("a", "b")) { seen.append($0) }
@@ -94,6 +106,21 @@ struct WorkerSupervisorTests {
         #expect(hang.failure?.reason == .timedOut(.milliseconds(300)))
         #expect(report.scenarios.first { $0.scenario == "a" }?.metrics["seconds"]?.count == 2)
         #expect(report.scenarios.first { $0.scenario == "b" }?.metrics["seconds"]?.count == 2)
+        #expect(!hasZombieChild())
+    }
+
+    @Test func cancellingTheRunKillsTheWorkerAndReportsCancellation() async throws {
+        let (blocks, continuation) = AsyncStream<WorkerProgress>.makeStream()
+        let supervisor = makeSupervisor(workers: 1, rounds: 1, timeout: .seconds(600))
+        let run = Task { await supervisor.run(scenarios: requests("a", "hang")) { continuation.yield($0) } }
+        // Block "a" finished: the worker is now in "hang".
+        for await _ in blocks { break }
+        run.cancel()
+        let report = await run.value
+        // Charged to "hang" when its begin line was read before the cancellation, else to no scenario.
+        #expect(report.failures.map(\.reason) == [.cancelled])
+        #expect(report.scenarios[1].metrics.isEmpty)
+        #expect(report.scenarios[0].metrics["seconds"]?.count == 2)
         #expect(!hasZombieChild())
     }
 
