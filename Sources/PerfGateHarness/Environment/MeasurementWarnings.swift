@@ -1,0 +1,83 @@
+public import PerfGateResults
+
+/// Limits above which a run's measurements are flagged as unreliable.
+public struct MeasurementWarningLimits: Sendable, Hashable {
+    /// The one-minute load average before the run, per logical core, above which the machine is
+    /// too busy. Default 0.5 (on 2 cores: a load above 1.0).
+    public var maximumLoadPerCore: Double
+    /// The coefficient of variation (sample standard deviation, n − 1, over the mean) of a
+    /// metric's samples above which it is flagged as noisy. Default 0.10 (10 %).
+    public var maximumCoefficientOfVariation: Double
+
+    /// Creates limits; see each property for the defaults.
+    public init(maximumLoadPerCore: Double = 0.5, maximumCoefficientOfVariation: Double = 0.10) {
+        self.maximumLoadPerCore = maximumLoadPerCore
+        self.maximumCoefficientOfVariation = maximumCoefficientOfVariation
+    }
+}
+
+/// Conditions that spoil measurements, as one-line warnings for `run.warnings`.
+public enum MeasurementWarnings {
+    /// Warnings about the build and the machine: a debug build, and a load average before the run
+    /// above `limits.maximumLoadPerCore` × logical cores. Unknown fields give no warning.
+    public static func environmentWarnings(
+        _ environment: EnvironmentInfo,
+        limits: MeasurementWarningLimits = MeasurementWarningLimits()
+    ) -> [String] {
+        var warnings: [String] = []
+        if environment.build == "debug" {
+            warnings.append("debug build: timings are not representative; run `swift run -c release bench`")
+        }
+        if let load = environment.loadAverageBefore, let cores = environment.logicalCores,
+            load > limits.maximumLoadPerCore * Double(cores)
+        {
+            let limit = limits.maximumLoadPerCore * Double(cores)
+            warnings.append(
+                "load average \(formatted(load)) before the run exceeds \(formatted(limit)) (\(formatted(limits.maximumLoadPerCore)) × \(cores) cores): results may be noisy"
+            )
+        }
+        return warnings
+    }
+
+    /// One warning per metric whose samples' coefficient of variation exceeds the limit, in
+    /// benchmark order, then metric name order. Metrics with fewer than 2 samples or a mean of 0
+    /// are skipped.
+    /// - Complexity: O(total samples).
+    public static func variationWarnings(
+        _ benchmarks: [BenchmarkResult],
+        limits: MeasurementWarningLimits = MeasurementWarningLimits()
+    ) -> [String] {
+        var warnings: [String] = []
+        for benchmark in benchmarks {
+            for name in benchmark.metrics.keys.sorted() {
+                guard let samples = benchmark.metrics[name]?.samples,
+                    let variation = coefficientOfVariation(samples),
+                    variation > limits.maximumCoefficientOfVariation
+                else { continue }
+                warnings.append(
+                    "\(benchmark.id) \(name): coefficient of variation \(percent(variation)) exceeds \(percent(limits.maximumCoefficientOfVariation)); the machine may be noisy"
+                )
+            }
+        }
+        return warnings
+    }
+
+    /// Sample standard deviation (n − 1) over |mean|; nil for fewer than 2 samples or a mean of 0.
+    /// - Complexity: O(n).
+    public static func coefficientOfVariation(_ samples: [Double]) -> Double? {
+        guard samples.count >= 2 else { return nil }
+        let mean = samples.reduce(0, +) / Double(samples.count)
+        guard mean != 0 else { return nil }
+        let squares = samples.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        return (squares / Double(samples.count - 1)).squareRoot() / abs(mean)
+    }
+
+    private static func formatted(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        return String(rounded)
+    }
+
+    private static func percent(_ ratio: Double) -> String {
+        "\(formatted(ratio * 100)) %"
+    }
+}

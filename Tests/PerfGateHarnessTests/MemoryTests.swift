@@ -1,0 +1,95 @@
+import Foundation
+import Glibc
+import PerfGateHarness
+import Testing
+
+/// Holds `bytes` of heap memory and touches every page of it, so both the allocator and the
+/// kernel see it.
+private final class TouchedBlock {
+    let pointer: UnsafeMutableRawPointer
+    init(bytes: Int) {
+        pointer = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 16)
+        memset(pointer, 0x5A, bytes)
+    }
+    deinit { pointer.deallocate() }
+}
+
+@Suite(.serialized)
+struct MemoryTests {
+    @Test func heapUsageGrowsWhileALargeBlockIsAlive() {
+        let blockBytes = 64 << 20
+        let before = HeapUsage.bytesInUse()
+        let block = UnsafeMutableRawPointer.allocate(byteCount: blockBytes, alignment: 16)
+        let during = HeapUsage.bytesInUse()
+        block.deallocate()
+        // Other suites run in parallel and may free a few MiB meanwhile: allow 4 MiB of noise.
+        #expect(during - before >= blockBytes - (4 << 20))
+    }
+
+    @Test func residentSizeAndPeakAreReadableAndConsistent() throws {
+        let resident = try #require(ProcessMemory.residentBytes())
+        let peak = try #require(ProcessMemory.peakResidentBytes())
+        #expect(resident > 0)
+        #expect(peak >= resident)
+        #expect(ProcessMemory.pageSize >= 4096)
+    }
+
+    @Test(.enabled(if: AllocationCounter.isEnabled, "allocation counting is off in sanitizer builds"))
+    func allocatingArraysIncreasesTheAllocationCountByAtLeastTheirNumber() {
+        let arrayCount = 1_000
+        let before = AllocationCounter.snapshot()
+        var arrays: [[Int]] = []
+        arrays.reserveCapacity(arrayCount)
+        for index in 0..<arrayCount {
+            arrays.append([Int](repeating: index, count: 16))
+        }
+        let after = AllocationCounter.snapshot()
+        withExtendedLifetime(arrays) {}
+        let delta = after - before
+        #expect(delta.allocations >= UInt64(arrayCount))
+        #expect(delta.bytesAllocated >= UInt64(arrayCount * 16 * MemoryLayout<Int>.stride))
+    }
+
+    @Test(.enabled(if: AllocationCounter.isEnabled, "allocation counting is off in sanitizer builds"))
+    func freeingCountsAFreeForEveryBlock() {
+        let before = AllocationCounter.snapshot()
+        for _ in 0..<100 {
+            let pointer = malloc(64)
+            free(pointer)
+        }
+        let delta = AllocationCounter.snapshot() - before
+        #expect(delta.allocations >= 100)
+        #expect(delta.frees >= 100)
+    }
+
+    @Test(.enabled(if: AllocationCounter.isEnabled, "allocation counting is off in sanitizer builds"))
+    func allocationsOfThreadsThatExitedStayCounted() {
+        // More threads than the counter has slots (512): exited threads must return their slots.
+        let threadCount = 600
+        let before = AllocationCounter.snapshot()
+        for _ in 0..<threadCount {
+            let finished = DispatchSemaphore(value: 0)
+            let thread = Thread {
+                for _ in 0..<10 { free(malloc(24)) }
+                finished.signal()
+            }
+            thread.start()
+            finished.wait()
+        }
+        let delta = AllocationCounter.snapshot() - before
+        #expect(delta.allocations >= UInt64(threadCount * 10))
+        #expect(delta.frees >= UInt64(threadCount * 10))
+        // One thread at a time: slots were reused, not one taken per thread.
+        #expect(AllocationCounter.slotsClaimed < 512)
+    }
+
+    @Test func heapAndResidentMeasuresAgreeWithinFivePercentOnTouchedMemory() throws {
+        // 4 × 16 MiB: large enough that page rounding and other suites' allocations (which run in
+        // parallel, about 1–2 MiB) stay under 5 %.
+        let blockBytes = 16 << 20
+        let result = MemoryProbe.measure(count: 4) { _ in TouchedBlock(bytes: blockBytes) }
+        let disagreement = try #require(result.relativeDisagreement)
+        #expect(abs(result.heapBytesPerObject - Double(blockBytes)) / Double(blockBytes) < 0.05)
+        #expect(disagreement < 0.05, "heap \(result.heapBytesPerObject) vs RSS \(result.residentBytesPerObject ?? 0)")
+    }
+}

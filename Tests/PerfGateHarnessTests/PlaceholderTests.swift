@@ -1,5 +1,0 @@
-import Testing
-
-@testable import PerfGateHarness
-
-@Test func moduleBuilds() {}
