@@ -85,7 +85,8 @@ extension JSONParser {
         }
         guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
         else {
-            if index + 1 >= bytes.count { throw endOfInput(expecting: "the low half of a surrogate pair") }
+            let isCut = index >= bytes.count || (bytes[index] == UInt8(ascii: "\\") && index + 1 >= bytes.count)
+            if isCut { throw endOfInput(expecting: "the low half of a surrogate pair") }
             throw unpairedSurrogate(first, at: escapeStart)
         }
         index += 2

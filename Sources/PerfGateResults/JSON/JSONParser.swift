@@ -126,13 +126,13 @@ struct JSONParser {
         while true {
             do throws(Failure) {
                 elements.append(try parseValue())
-                skipWhitespace()
-                guard index < bytes.count else { throw endOfInput(expecting: "',' or ']'") }
             } catch {
                 var failure = error
                 failure.reversedPath.append(.index(elements.count))
                 throw failure
             }
+            skipWhitespace()
+            guard index < bytes.count else { throw endOfInput(expecting: "',' or ']'") }
             let byte = bytes[index]
             index += 1
             if byte == UInt8(ascii: ",") {
@@ -166,13 +166,13 @@ struct JSONParser {
                 index += 1
                 skipWhitespace()
                 members.append((key, try parseValue()))
-                skipWhitespace()
-                guard index < bytes.count else { throw endOfInput(expecting: "',' or '}'") }
             } catch {
                 var failure = error
                 failure.reversedPath.append(.key(key))
                 throw failure
             }
+            skipWhitespace()
+            guard index < bytes.count else { throw endOfInput(expecting: "',' or '}'") }
             let byte = bytes[index]
             index += 1
             if byte == UInt8(ascii: ",") {
