@@ -116,7 +116,7 @@ enum SchemaCheck {
         let understood = majors.map { "\(name)@\($0)" }.joined(separator: ", ")
         guard let value else {
             throw DecodingFailure(
-                path, "missing required field \"schema\"",
+                JSONPath(components: path.components.dropLast()), "missing required field \"schema\"",
                 hint: "a \(fileKind) file starts with \"schema\": \"\(understood)\"")
         }
         let schema = try JSONRead.string(value, at: path)

@@ -28,8 +28,7 @@ enum Fixtures {
               "parameters": { "agents": 50 },
               "metrics": {
                 "round_seconds": {
-                  "unit": "seconds",
-                  "better": "lower",
+                  "unit": "seconds", "better": "lower",
                   "samples": [0.0123, 0.0119, 0.0131],
                   "sampleProcesses": [0, 1, 2],
                   "summary": { "count": 3, "min": 0.0119, "p50": 0.0123, "p90": 0.01294,
@@ -46,8 +45,7 @@ enum Fixtures {
               "metrics": {
                 "latency_seconds": {
                   "unit": "seconds",
-                  "better": "lower",
-                  "samples": [0.002, 0.003],
+                  "samples": [0.002, 0.003], "better": "lower",
                   "summary": { "count": 2, "min": 0.002, "p50": 0.0025, "p90": 0.0029,
                                "p95": 0.00295, "p99": 0.00299, "max": 0.003,
                                "mean": 0.0025, "stddev": 0.0007071067811865475 }
