@@ -41,7 +41,7 @@ public enum ResultsFile {
         let json = results.jsonValue
         // Validate what we are about to write, so that we never write a file we would refuse to read.
         _ = try BenchmarkResults(json: json, file: file)
-        return Array((json.serialized(pretty: true) + "\n").utf8)
+        return json.serializedBytes(pretty: true) + [UInt8(ascii: "\n")]
     }
 
     /// Writes `results` to `path` atomically (temporary file in the same folder, `fsync`, rename).

@@ -42,7 +42,7 @@ public enum ThresholdsFile {
         let json = thresholds.jsonValue
         // Validate what we are about to write, so that we never write a file we would refuse to read.
         _ = try Thresholds(json: json, file: file)
-        return Array((json.serialized(pretty: true) + "\n").utf8)
+        return json.serializedBytes(pretty: true) + [UInt8(ascii: "\n")]
     }
 
     /// Writes `thresholds` to `path` atomically; see ``ResultsFile/write(_:to:overwrite:)``.

@@ -93,7 +93,11 @@ extension JSONParser {
     }
 
     private func parseNumberSlowly(from start: Int, isIntegerLiteral: Bool) throws(Failure) -> JSONValue {
-        let literal = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        let literalBytes = UnsafeBufferPointer(rebasing: bytes[start..<index])
+        if !isIntegerLiteral, let value = CLocaleNumbers.double(fromValidLiteral: literalBytes), value.isFinite {
+            return .number(value)
+        }
+        let literal = String(decoding: literalBytes, as: UTF8.self)
         if isIntegerLiteral, let value = Int(literal) { return .integer(value) }
         guard let value = Double(literal), value.isFinite else {
             throw Failure(

@@ -11,7 +11,14 @@ extension JSONValue {
     ///
     /// - Complexity: O(*n*) in the size of the output.
     public func serialized(pretty: Bool) -> String {
-        var output = ""
+        String(decoding: serializedBytes(pretty: pretty), as: UTF8.self)
+    }
+
+    /// The value as UTF-8 JSON text, exactly the bytes of ``serialized(pretty:)``.
+    ///
+    /// - Complexity: O(*n*) in the size of the output.
+    public func serializedBytes(pretty: Bool) -> [UInt8] {
+        var output: [UInt8] = []
         JSONSerializer(pretty: pretty).write(self, indent: 0, to: &output)
         return output
     }
@@ -21,82 +28,88 @@ extension JSONValue {
 struct JSONSerializer {
     var pretty: Bool
 
-    func write(_ value: JSONValue, indent: Int, to output: inout String) {
+    func write(_ value: JSONValue, indent: Int, to output: inout [UInt8]) {
         switch value {
-        case .null: output += "null"
-        case .bool(let flag): output += flag ? "true" : "false"
-        case .integer(let integer): output += String(integer)
-        case .number(let number): output += number.isFinite ? number.description : "null"
+        case .null: output += "null".utf8
+        case .bool(let flag): output += (flag ? "true" : "false").utf8
+        case .integer(let integer): output += String(integer).utf8
+        case .number(let number): output += (number.isFinite ? number.description : "null").utf8
         case .string(let text): Self.writeString(text, to: &output)
         case .array(let elements): writeArray(elements, indent: indent, to: &output)
         case .object(let members): writeObject(members, indent: indent, to: &output)
         }
     }
 
-    private func writeArray(_ elements: [JSONValue], indent: Int, to output: inout String) {
-        guard !elements.isEmpty else { return output += "[]" }
+    private func writeArray(_ elements: [JSONValue], indent: Int, to output: inout [UInt8]) {
+        guard !elements.isEmpty else { return output += "[]".utf8 }
         let isFlat = !pretty || elements.allSatisfy { $0.doubleValue != nil }
-        output += "["
+        output.append(UInt8(ascii: "["))
         for (position, element) in elements.enumerated() {
-            if position > 0 { output += isFlat && pretty ? ", " : "," }
+            if position > 0 { output += (isFlat && pretty ? ", " : ",").utf8 }
             if !isFlat { newline(indent + 1, to: &output) }
             write(element, indent: indent + 1, to: &output)
         }
         if !isFlat { newline(indent, to: &output) }
-        output += "]"
+        output.append(UInt8(ascii: "]"))
     }
 
-    private func writeObject(_ members: [(key: String, value: JSONValue)], indent: Int, to output: inout String) {
-        guard !members.isEmpty else { return output += "{}" }
-        output += "{"
+    private func writeObject(_ members: [(key: String, value: JSONValue)], indent: Int, to output: inout [UInt8]) {
+        guard !members.isEmpty else { return output += "{}".utf8 }
+        output.append(UInt8(ascii: "{"))
         for (position, member) in members.enumerated() {
-            if position > 0 { output += "," }
+            if position > 0 { output.append(UInt8(ascii: ",")) }
             if pretty { newline(indent + 1, to: &output) }
             Self.writeString(member.key, to: &output)
-            output += pretty ? ": " : ":"
+            output += (pretty ? ": " : ":").utf8
             write(member.value, indent: indent + 1, to: &output)
         }
         if pretty { newline(indent, to: &output) }
-        output += "}"
+        output.append(UInt8(ascii: "}"))
     }
 
-    private func newline(_ indent: Int, to output: inout String) {
-        output += "\n"
-        output += String(repeating: " ", count: indent * 2)
+    private func newline(_ indent: Int, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\n"))
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
     }
 
     /// Writes `text` as a JSON string literal: `"` and `\` escaped, `\n` `\r` `\t` `\b` `\f` by name, other
-    /// control characters (U+0000–U+001F, U+007F) as `\u00XX`, everything else verbatim.
-    static func writeString(_ text: String, to output: inout String) {
-        output += "\""
-        var runStart = text.unicodeScalars.startIndex
-        var position = runStart
-        let scalars = text.unicodeScalars
-        while position < scalars.endIndex {
-            let scalar = scalars[position]
-            if let escape = escapeSequence(for: scalar) {
-                output.unicodeScalars.append(contentsOf: scalars[runStart..<position])
-                output += escape
-                runStart = scalars.index(after: position)
+    /// control characters (U+0000–U+001F, U+007F) as `\u00XX`, everything else verbatim as UTF-8.
+    ///
+    /// Works on UTF-8 bytes: every byte that needs escaping is ASCII, and no byte of a multi-byte sequence is.
+    static func writeString(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { utf8 in
+            var runStart = 0
+            for (position, byte) in utf8.enumerated()
+            where byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position]))
+                output += escapeSequence(for: byte).utf8
+                runStart = position + 1
             }
-            position = scalars.index(after: position)
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
-        output.unicodeScalars.append(contentsOf: scalars[runStart..<position])
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 
-    private static func escapeSequence(for scalar: Unicode.Scalar) -> String? {
-        switch scalar {
-        case "\"": return "\\\""
-        case "\\": return "\\\\"
-        case "\n": return "\\n"
-        case "\r": return "\\r"
-        case "\t": return "\\t"
-        case "\u{08}": return "\\b"
-        case "\u{0C}": return "\\f"
+    /// Writes `text` as a JSON string literal into a `String` (for paths in messages).
+    static func writeString(_ text: String, to output: inout String) {
+        var bytes: [UInt8] = []
+        writeString(text, to: &bytes)
+        output += String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func escapeSequence(for byte: UInt8) -> String {
+        switch byte {
+        case 0x22: return "\\\""
+        case 0x5C: return "\\\\"
+        case 0x0A: return "\\n"
+        case 0x0D: return "\\r"
+        case 0x09: return "\\t"
+        case 0x08: return "\\b"
+        case 0x0C: return "\\f"
         default:
-            guard scalar.value < 0x20 || scalar.value == 0x7F else { return nil }
-            let hex = String(scalar.value, radix: 16, uppercase: true)
+            let hex = String(byte, radix: 16, uppercase: true)
             return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         }
     }
