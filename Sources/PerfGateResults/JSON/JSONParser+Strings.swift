@@ -35,8 +35,9 @@ extension JSONParser {
                     message: "raw control character \(describeByte(at: index)) in a string; write it as an escape",
                     offset: index)
             case 0x80...:
-                if let bad = UTF8Validation.errorOffset(in: bytes, at: index) {
-                    throw Failure(kind: .invalidUTF8, message: "invalid UTF-8 at byte offset \(bad)", offset: bad)
+                // Report where the bad sequence starts, which is where a hex editor should look.
+                if UTF8Validation.errorOffset(in: bytes, at: index) != nil {
+                    throw Failure(kind: .invalidUTF8, message: "invalid UTF-8 at byte offset \(index)", offset: index)
                 }
                 let length = UTF8Validation.sequenceLength(lead: byte)
                 utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + length]))
