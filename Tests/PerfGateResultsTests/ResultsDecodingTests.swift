@@ -41,7 +41,7 @@ struct ResultsDecodingTests {
             words: [#"expected a finite number, found "-Infinity""#]),
         BrokenCase(
             name: "bare NaN", target: "[0.0123, 0.0119, 0.0131]", replacement: "[0.0123, NaN, 0.0131]",
-            path: "$.benchmarks[0].metrics.round_seconds.samples[1]", words: ["NaN and Infinity are not JSON numbers"]),
+            path: "$.benchmarks[0].metrics.round_seconds.samples[1]", words: ["NaN and Infinity are not valid JSON numbers"]),
         BrokenCase(
             name: "empty samples", target: "[0.002, 0.003]", replacement: "[]",
             path: "$.benchmarks[1].metrics.latency_seconds.samples", words: ["samples is empty"]),
@@ -70,7 +70,7 @@ struct ResultsDecodingTests {
             name: "duplicate key", target: #""agents": 50"#, replacement: #""agents": 50, "agents": 51"#,
             path: "$.benchmarks[0].parameters.agents", words: ["appears more than once"]),
         BrokenCase(
-            name: "truncated file", target: #"      "name": "api/get","#, replacement: "", path: nil,
+            name: "truncated file", target: #""version": "0.1.0""#, replacement: #""version": "0.1.0""#, path: nil,
             words: ["truncated"]),
         BrokenCase(
             name: "environment field of the wrong type", target: #""logicalCores": 2"#,

@@ -91,14 +91,15 @@ enum FileContents {
         } catch {
             let advice: String =
                 switch error.kind {
-                case .unexpectedEnd: "the file is truncated; \(hint)"
+                case .unexpectedEnd: "the file is truncated (an interrupted write?); \(hint)"
+                case .invalidNumber: "JSON numbers must be finite and fit in a double; \(hint)"
                 case .invalidUTF8: "the file must be UTF-8 JSON; \(hint)"
                 case .emptyInput: "expected a \(kind) JSON document; \(hint)"
                 default: "not valid JSON; \(hint)"
                 }
             throw ResultsError(
                 file: file, jsonPath: error.jsonPath,
-                message: "\(error.message) (line \(error.line), column \(error.column)); \(advice)")
+                message: "\(error.message) at line \(error.line), column \(error.column); \(advice)")
         }
     }
 }

@@ -96,7 +96,7 @@ struct JSONParser {
         case UInt8(ascii: "N"), UInt8(ascii: "I"):
             throw Failure(
                 kind: .invalidNumber,
-                message: "NaN and Infinity are not JSON numbers; write finite numbers only", offset: index)
+                message: "NaN and Infinity are not valid JSON numbers", offset: index)
         default:
             throw unexpected(expecting: "a value")
         }
@@ -216,7 +216,7 @@ struct JSONParser {
 
     func endOfInput(expecting expected: String) -> Failure {
         Failure(
-            kind: .unexpectedEnd, message: "the input ends too early (truncated file?); expected \(expected)",
+            kind: .unexpectedEnd, message: "the input ends before the JSON value does (expected \(expected))",
             offset: index)
     }
 
