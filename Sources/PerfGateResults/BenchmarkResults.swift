@@ -11,7 +11,12 @@ public struct BenchmarkResults: Sendable, Hashable {
     /// The benchmarks, in the order they were written; ids are unique.
     public var benchmarks: [BenchmarkResult]
 
-    public init(schema: String = BenchmarkResults.currentSchema, tool: ToolInfo, run: RunInfo, benchmarks: [BenchmarkResult]) {
+    public init(
+        schema: String = BenchmarkResults.currentSchema,
+        tool: ToolInfo,
+        run: RunInfo,
+        benchmarks: [BenchmarkResult]
+    ) {
         self.schema = schema
         self.tool = tool
         self.run = run
@@ -45,8 +50,13 @@ public struct RunInfo: Sendable, Hashable {
     public var warnings: [String]
 
     public init(
-        id: String, startedAt: String, finishedAt: String, suite: String,
-        git: GitInfo? = nil, environment: EnvironmentInfo? = nil, warnings: [String] = []
+        id: String,
+        startedAt: String,
+        finishedAt: String,
+        suite: String,
+        git: GitInfo? = nil,
+        environment: EnvironmentInfo? = nil,
+        warnings: [String] = []
     ) {
         self.id = id
         self.startedAt = startedAt
@@ -88,9 +98,16 @@ public struct EnvironmentInfo: Sendable, Hashable {
     public var loadAverageAfter: Double?
 
     public init(
-        os: String? = nil, kernel: String? = nil, arch: String? = nil, cpuModel: String? = nil,
-        logicalCores: Int? = nil, memoryBytes: Int? = nil, swiftVersion: String? = nil, build: String? = nil,
-        loadAverageBefore: Double? = nil, loadAverageAfter: Double? = nil
+        os: String? = nil,
+        kernel: String? = nil,
+        arch: String? = nil,
+        cpuModel: String? = nil,
+        logicalCores: Int? = nil,
+        memoryBytes: Int? = nil,
+        swiftVersion: String? = nil,
+        build: String? = nil,
+        loadAverageBefore: Double? = nil,
+        loadAverageAfter: Double? = nil
     ) {
         self.os = os
         self.kernel = kernel
@@ -141,7 +158,10 @@ public struct BenchmarkResult: Sendable, Hashable {
     public var metrics: [String: MetricResult]
 
     public init(
-        id: String, name: String, scenario: String, parameters: [String: ParameterValue],
+        id: String,
+        name: String,
+        scenario: String,
+        parameters: [String: ParameterValue],
         metrics: [String: MetricResult]
     ) {
         self.id = id
@@ -171,7 +191,13 @@ public struct MetricResult: Sendable, Hashable {
     /// For each sample, the index of the worker process that measured it (optional).
     public var sampleProcesses: [Int]?
 
-    public init(unit: String, better: Better, samples: [Double], summary: SampleSummary? = nil, sampleProcesses: [Int]? = nil) {
+    public init(
+        unit: String,
+        better: Better,
+        samples: [Double],
+        summary: SampleSummary? = nil,
+        sampleProcesses: [Int]? = nil
+    ) {
         self.unit = unit
         self.better = better
         self.samples = samples

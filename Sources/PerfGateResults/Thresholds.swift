@@ -14,8 +14,11 @@ public struct Thresholds: Sendable, Hashable {
     public var rules: [ThresholdRule]
 
     public init(
-        schema: String = Thresholds.currentSchema, alpha: Double, correction: Correction,
-        defaults: ThresholdRule, rules: [ThresholdRule]
+        schema: String = Thresholds.currentSchema,
+        alpha: Double,
+        correction: Correction,
+        defaults: ThresholdRule,
+        rules: [ThresholdRule]
     ) {
         self.schema = schema
         self.alpha = alpha
@@ -49,8 +52,13 @@ public struct ThresholdRule: Sendable, Hashable {
     public var reason: String?
 
     public init(
-        match: String? = nil, metric: String? = nil, statistic: SummaryStatistic? = nil,
-        maxRegression: Double? = nil, gating: Bool? = nil, budget: Budget? = nil, reason: String? = nil
+        match: String? = nil,
+        metric: String? = nil,
+        statistic: SummaryStatistic? = nil,
+        maxRegression: Double? = nil,
+        gating: Bool? = nil,
+        budget: Budget? = nil,
+        reason: String? = nil
     ) {
         self.match = match
         self.metric = metric

@@ -15,67 +15,131 @@ struct ResultsDecodingTests {
 
     static let brokenCases: [BrokenCase] = [
         BrokenCase(
-            name: "unknown schema version", target: #""perfgate/results@1""#, replacement: #""perfgate/results@2""#,
+            name: "unknown schema version",
+            target: #""perfgate/results@1""#,
+            replacement: #""perfgate/results@2""#,
             path: "$.schema",
-            words: [#"unsupported schema "perfgate/results@2"; this bench reads perfgate/results@1"#]),
+            words: [#"unsupported schema "perfgate/results@2"; this bench reads perfgate/results@1"#]
+        ),
         BrokenCase(
-            name: "a thresholds file given as results", target: #""perfgate/results@1""#,
-            replacement: #""perfgate/thresholds@1""#, path: "$.schema", words: ["not a results file"]),
+            name: "a thresholds file given as results",
+            target: #""perfgate/results@1""#,
+            replacement: #""perfgate/thresholds@1""#,
+            path: "$.schema",
+            words: ["not a results file"]
+        ),
         BrokenCase(
-            name: "missing schema", target: #""schema": "perfgate/results@1","#, replacement: "", path: "$",
-            words: [#"missing required field "schema""#]),
+            name: "missing schema",
+            target: #""schema": "perfgate/results@1","#,
+            replacement: "",
+            path: "$",
+            words: [#"missing required field "schema""#]
+        ),
         BrokenCase(
-            name: "wrong type", target: #""suite": "default""#, replacement: #""suite": 7"#, path: "$.run.suite",
-            words: ["expected a string, found 7"]),
+            name: "wrong type",
+            target: #""suite": "default""#,
+            replacement: #""suite": 7"#,
+            path: "$.run.suite",
+            words: ["expected a string, found 7"]
+        ),
         BrokenCase(
-            name: "missing field", target: #""unit": "seconds", "better": "lower","#,
+            name: "missing field",
+            target: #""unit": "seconds", "better": "lower","#,
             replacement: #""better": "lower","#,
-            path: "$.benchmarks[0].metrics.round_seconds", words: [#"missing required field "unit""#]),
+            path: "$.benchmarks[0].metrics.round_seconds",
+            words: [#"missing required field "unit""#]
+        ),
         BrokenCase(
-            name: "NaN spelled as a string", target: "[0.0123, 0.0119, 0.0131]",
-            replacement: #"[0.0123, "NaN", 0.0131]"#, path: "$.benchmarks[0].metrics.round_seconds.samples[1]",
-            words: [#"expected a finite number, found "NaN""#, "no NaN or Infinity"]),
+            name: "NaN spelled as a string",
+            target: "[0.0123, 0.0119, 0.0131]",
+            replacement: #"[0.0123, "NaN", 0.0131]"#,
+            path: "$.benchmarks[0].metrics.round_seconds.samples[1]",
+            words: [#"expected a finite number, found "NaN""#, "no NaN or Infinity"]
+        ),
         BrokenCase(
-            name: "Infinity spelled as a string", target: "[0.002, 0.003]", replacement: #"[0.002, "-Infinity"]"#,
+            name: "Infinity spelled as a string",
+            target: "[0.002, 0.003]",
+            replacement: #"[0.002, "-Infinity"]"#,
             path: "$.benchmarks[1].metrics.latency_seconds.samples[1]",
-            words: [#"expected a finite number, found "-Infinity""#]),
+            words: [#"expected a finite number, found "-Infinity""#]
+        ),
         BrokenCase(
-            name: "bare NaN", target: "[0.0123, 0.0119, 0.0131]", replacement: "[0.0123, NaN, 0.0131]",
-            path: "$.benchmarks[0].metrics.round_seconds.samples[1]", words: ["NaN and Infinity are not valid JSON numbers"]),
+            name: "bare NaN",
+            target: "[0.0123, 0.0119, 0.0131]",
+            replacement: "[0.0123, NaN, 0.0131]",
+            path: "$.benchmarks[0].metrics.round_seconds.samples[1]",
+            words: ["NaN and Infinity are not valid JSON numbers"]
+        ),
         BrokenCase(
-            name: "empty samples", target: "[0.002, 0.003]", replacement: "[]",
-            path: "$.benchmarks[1].metrics.latency_seconds.samples", words: ["samples is empty"]),
+            name: "empty samples",
+            target: "[0.002, 0.003]",
+            replacement: "[]",
+            path: "$.benchmarks[1].metrics.latency_seconds.samples",
+            words: ["samples is empty"]
+        ),
         BrokenCase(
-            name: "id not derived from name and parameters", target: #""id": "api/get[clients=8,payload=small]""#,
-            replacement: #""id": "api/get[payload=small,clients=8]""#, path: "$.benchmarks[1].id",
-            words: [#"must be "api/get[clients=8,payload=small]""#]),
+            name: "id not derived from name and parameters",
+            target: #""id": "api/get[clients=8,payload=small]""#,
+            replacement: #""id": "api/get[payload=small,clients=8]""#,
+            path: "$.benchmarks[1].id",
+            words: [#"must be "api/get[clients=8,payload=small]""#]
+        ),
         BrokenCase(
-            name: "name outside the charset", target: #""name": "api/get""#, replacement: #""name": "api//get""#,
-            path: "$.benchmarks[1].name", words: ["invalid benchmark name"]),
+            name: "name outside the charset",
+            target: #""name": "api/get""#,
+            replacement: #""name": "api//get""#,
+            path: "$.benchmarks[1].name",
+            words: ["invalid benchmark name"]
+        ),
         BrokenCase(
-            name: "unknown better", target: #"[0.002, 0.003], "better": "lower""#,
+            name: "unknown better",
+            target: #"[0.002, 0.003], "better": "lower""#,
             replacement: #"[0.002, 0.003], "better": "smaller""#,
-            path: "$.benchmarks[1].metrics.latency_seconds.better", words: [#""lower", "higher""#]),
+            path: "$.benchmarks[1].metrics.latency_seconds.better",
+            words: [#""lower", "higher""#]
+        ),
         BrokenCase(
-            name: "summary count not the sample count", target: #""count": 2"#, replacement: #""count": 3"#,
+            name: "summary count not the sample count",
+            target: #""count": 2"#,
+            replacement: #""count": 3"#,
             path: "$.benchmarks[1].metrics.latency_seconds.summary.count",
-            words: ["summary.count is 3 but samples holds 2 values"]),
+            words: ["summary.count is 3 but samples holds 2 values"]
+        ),
         BrokenCase(
-            name: "sampleProcesses of the wrong length", target: "[0, 1, 2]", replacement: "[0, 1]",
-            path: "$.benchmarks[0].metrics.round_seconds.sampleProcesses", words: ["holds 2 values"]),
+            name: "sampleProcesses of the wrong length",
+            target: "[0, 1, 2]",
+            replacement: "[0, 1]",
+            path: "$.benchmarks[0].metrics.round_seconds.sampleProcesses",
+            words: ["holds 2 values"]
+        ),
         BrokenCase(
-            name: "summary field not finite", target: #""stddev": 0.000611"#, replacement: #""stddev": "Infinity""#,
-            path: "$.benchmarks[0].metrics.round_seconds.summary.stddev", words: ["expected a finite number"]),
+            name: "summary field not finite",
+            target: #""stddev": 0.000611"#,
+            replacement: #""stddev": "Infinity""#,
+            path: "$.benchmarks[0].metrics.round_seconds.summary.stddev",
+            words: ["expected a finite number"]
+        ),
         BrokenCase(
-            name: "duplicate key", target: #""agents": 50"#, replacement: #""agents": 50, "agents": 51"#,
-            path: "$.benchmarks[0].parameters.agents", words: ["appears more than once"]),
+            name: "duplicate key",
+            target: #""agents": 50"#,
+            replacement: #""agents": 50, "agents": 51"#,
+            path: "$.benchmarks[0].parameters.agents",
+            words: ["appears more than once"]
+        ),
         BrokenCase(
-            name: "truncated file", target: #""version": "0.1.0""#, replacement: #""version": "0.1.0""#, path: nil,
-            words: ["truncated"]),
+            name: "truncated file",
+            target: #""version": "0.1.0""#,
+            replacement: #""version": "0.1.0""#,
+            path: nil,
+            words: ["truncated"]
+        ),
         BrokenCase(
-            name: "environment field of the wrong type", target: #""logicalCores": 2"#,
-            replacement: #""logicalCores": "two""#, path: "$.run.environment.logicalCores",
-            words: ["expected an integer"]),
+            name: "environment field of the wrong type",
+            target: #""logicalCores": 2"#,
+            replacement: #""logicalCores": "two""#,
+            path: "$.run.environment.logicalCores",
+            words: ["expected an integer"]
+        ),
     ]
 
     @Test(arguments: brokenCases)
@@ -98,7 +162,11 @@ struct ResultsDecodingTests {
         #expect(results.schema == "perfgate/results@1")
         #expect(results.run.git == GitInfo(commit: "1a2b3c4", branch: "main", dirty: false))
         #expect(results.run.environment?.memoryBytes == 25_769_803_776)
-        #expect(results.benchmarks.map(\.id) == ["coordination/contract-net[agents=50]", "api/get[clients=8,payload=small]"])
+        #expect(
+            results.benchmarks.map(\.id) == [
+                "coordination/contract-net[agents=50]", "api/get[clients=8,payload=small]",
+            ]
+        )
         let api = results.benchmarks[1]
         #expect(api.parameters == ["clients": .int(8), "payload": .string("small")])
         let latency = try #require(api.metrics["latency_seconds"])
@@ -111,7 +179,8 @@ struct ResultsDecodingTests {
     @Test func acceptsFilesWithoutGitOrEnvironmentAndIgnoresUnknownFields() throws {
         var text = Fixtures.results(
             replacing: #""git": { "commit": "1a2b3c4", "branch": "main", "dirty": false },"#,
-            with: #""futureField": [1, {"x": null}],"#)
+            with: #""futureField": [1, {"x": null}],"#
+        )
         text.replace(#""os": "Linux", "#, with: "")
         let results = try ResultsFile.decode(Array(text.utf8), file: "results.json")
         #expect(results.run.git == nil)

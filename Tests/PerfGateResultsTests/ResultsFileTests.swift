@@ -25,7 +25,9 @@ struct ResultsFileTests {
         results.benchmarks[0].parameters["ratio"] = .double(0.5)
         results.benchmarks[0].parameters["cold"] = .bool(false)
         results.benchmarks[0].id = BenchmarkResult.makeID(
-            name: results.benchmarks[0].name, parameters: results.benchmarks[0].parameters)
+            name: results.benchmarks[0].name,
+            parameters: results.benchmarks[0].parameters
+        )
         results.benchmarks[1].metrics["bytes_per_agent"] = Fixtures.metric([1024, 2048, 4096], unit: "bytes")
         results.benchmarks[1].metrics["bytes_per_agent"]?.sampleProcesses = [0, 0, 1]
         let path = folder + "/nested/deeper/results.json"
@@ -61,7 +63,9 @@ struct ResultsFileTests {
         let first = Fixtures.syntheticResults(benchmarkCount: 1, sampleCount: 3, seed: 4)
         let second = Fixtures.syntheticResults(benchmarkCount: 2, sampleCount: 3, seed: 5)
         try ResultsFile.write(first, to: path, overwrite: false)
-        let error = try #require(throws: ResultsError.self) { try ResultsFile.write(second, to: path, overwrite: false) }
+        let error = try #require(throws: ResultsError.self) {
+            try ResultsFile.write(second, to: path, overwrite: false)
+        }
         #expect(error.description.contains("already exists"))
         #expect(try ResultsFile.read(path: path) == first)
         try ResultsFile.write(second, to: path)
@@ -72,7 +76,10 @@ struct ResultsFileTests {
 
     @Test func aMissingPathNamesTheFileAndSaysWhatToDo() throws {
         let error = try #require(throws: ResultsError.self) { try ResultsFile.read(path: "/nonexistent/results.json") }
-        #expect(error.description == "/nonexistent/results.json: no such file; check the path (or run `bench run` to create results)")
+        #expect(
+            error.description
+                == "/nonexistent/results.json: no such file; check the path (or run `bench run` to create results)"
+        )
     }
 
     @Test func aDirectoryIsRefusedWithAHint() throws {
@@ -117,7 +124,10 @@ struct ResultsFileTests {
         let folder = try Self.makeFolder()
         defer { Self.cleanUp(folder) }
         let path = folder + "/latin1.json"
-        _ = FileManager.default.createFile(atPath: path, contents: Data(#"{"schema": "caf\#u{E9}"}"#.utf8.map { $0 == 0xC3 ? 0xE9 : $0 }.filter { $0 != 0xA9 }))
+        _ = FileManager.default.createFile(
+            atPath: path,
+            contents: Data(#"{"schema": "caf\#u{E9}"}"#.utf8.map { $0 == 0xC3 ? 0xE9 : $0 }.filter { $0 != 0xA9 })
+        )
         let error = try #require(throws: ResultsError.self) { try ResultsFile.read(path: path) }
         #expect(error.description.contains("invalid UTF-8 at byte offset 15"))
         #expect(error.jsonPath == "$.schema")

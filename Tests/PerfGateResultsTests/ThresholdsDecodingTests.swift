@@ -32,7 +32,11 @@ struct ThresholdsDecodingTests {
         #expect(
             thresholds.rules[1]
                 == ThresholdRule(
-                    match: "memory/*", metric: "bytes_per_agent", budget: Budget(statistic: .max, max: 36_175_872)))
+                    match: "memory/*",
+                    metric: "bytes_per_agent",
+                    budget: Budget(statistic: .max, max: 36_175_872)
+                )
+        )
         #expect(thresholds.rules[3].gating == true)
     }
 
@@ -46,51 +50,93 @@ struct ThresholdsDecodingTests {
     }
 
     static let brokenCases: [BrokenCase] = [
-        BrokenCase(target: #""alpha": 0.01"#, replacement: #""alpha": 1.5"#, path: "$.alpha", words: ["between 0 and 1", "0.01"]),
+        BrokenCase(
+            target: #""alpha": 0.01"#,
+            replacement: #""alpha": 1.5"#,
+            path: "$.alpha",
+            words: ["between 0 and 1", "0.01"]
+        ),
         BrokenCase(target: #""alpha": 0.01"#, replacement: #""alpha": 0"#, path: "$.alpha", words: ["found 0"]),
         BrokenCase(target: #""alpha": 0.01"#, replacement: #""alpha": 1"#, path: "$.alpha", words: ["exclusive"]),
         BrokenCase(target: #""alpha": 0.01"#, replacement: #""alpha": -0.01"#, path: "$.alpha", words: ["found -0.01"]),
-        BrokenCase(target: #""alpha": 0.01"#, replacement: #""alpha": "0.01""#, path: "$.alpha", words: ["expected a finite number"]),
         BrokenCase(
-            target: #""correction": "holm""#, replacement: #""correction": "bonferroni""#, path: "$.correction",
-            words: [#""holm", "none""#]),
+            target: #""alpha": 0.01"#,
+            replacement: #""alpha": "0.01""#,
+            path: "$.alpha",
+            words: ["expected a finite number"]
+        ),
         BrokenCase(
-            target: #""perfgate/thresholds@1""#, replacement: #""perfgate/thresholds@3""#, path: "$.schema",
-            words: [#"unsupported schema "perfgate/thresholds@3"; this bench reads perfgate/thresholds@1"#]),
+            target: #""correction": "holm""#,
+            replacement: #""correction": "bonferroni""#,
+            path: "$.correction",
+            words: [#""holm", "none""#]
+        ),
+        BrokenCase(
+            target: #""perfgate/thresholds@1""#,
+            replacement: #""perfgate/thresholds@3""#,
+            path: "$.schema",
+            words: [#"unsupported schema "perfgate/thresholds@3"; this bench reads perfgate/thresholds@1"#]
+        ),
         BrokenCase(
             target: #""statistic": "p95", "maxRegression": 0.10 }"#,
-            replacement: #""statistic": "p42", "maxRegression": 0.10 }"#, path: "$.rules[0].statistic",
-            words: [#"found "p42""#, #""p95""#]),
+            replacement: #""statistic": "p42", "maxRegression": 0.10 }"#,
+            path: "$.rules[0].statistic",
+            words: [#"found "p42""#, #""p95""#]
+        ),
         BrokenCase(
             target: #""statistic": "p95", "maxRegression": 0.10 }"#,
-            replacement: #""statistic": "p95", "maxRegresion": 0.10 }"#, path: "$.rules[0].maxRegresion",
-            words: [#"unknown field "maxRegresion""#, #"did you mean "maxRegression"?"#]),
+            replacement: #""statistic": "p95", "maxRegresion": 0.10 }"#,
+            path: "$.rules[0].maxRegresion",
+            words: [#"unknown field "maxRegresion""#, #"did you mean "maxRegression"?"#]
+        ),
         BrokenCase(
             target: #""statistic": "p95", "maxRegression": 0.10 }"#,
-            replacement: #""statistic": "p95", "maxRegression": -0.10 }"#, path: "$.rules[0].maxRegression",
-            words: ["must be ≥ 0"]),
+            replacement: #""statistic": "p95", "maxRegression": -0.10 }"#,
+            path: "$.rules[0].maxRegression",
+            words: ["must be ≥ 0"]
+        ),
         BrokenCase(
-            target: #""statistic": "max", "max": 36175872"#, replacement: #""statistic": "max", "max": 1, "min": 2"#,
-            path: "$.rules[1].budget.max", words: ["below min"]),
+            target: #""statistic": "max", "max": 36175872"#,
+            replacement: #""statistic": "max", "max": 1, "min": 2"#,
+            path: "$.rules[1].budget.max",
+            words: ["below min"]
+        ),
         BrokenCase(
-            target: #"{ "statistic": "max", "max": 36175872 }"#, replacement: #"{ "statistic": "max" }"#,
-            path: "$.rules[1].budget", words: [#"needs "max" and/or "min""#]),
+            target: #"{ "statistic": "max", "max": 36175872 }"#,
+            replacement: #"{ "statistic": "max" }"#,
+            path: "$.rules[1].budget",
+            words: [#"needs "max" and/or "min""#]
+        ),
         BrokenCase(
-            target: #""match": "*", "metric": "timeout_ratio""#, replacement: #""match": "", "metric": "timeout_ratio""#,
-            path: "$.rules[3].match", words: ["empty glob"]),
+            target: #""match": "*", "metric": "timeout_ratio""#,
+            replacement: #""match": "", "metric": "timeout_ratio""#,
+            path: "$.rules[3].match",
+            words: ["empty glob"]
+        ),
         BrokenCase(
-            target: #""gating": true"#, replacement: #""gating": "yes""#, path: "$.rules[3].gating",
-            words: [#"expected true or false, found "yes""#]),
+            target: #""gating": true"#,
+            replacement: #""gating": "yes""#,
+            path: "$.rules[3].gating",
+            words: [#"expected true or false, found "yes""#]
+        ),
         BrokenCase(
-            target: #""defaults": { "statistic""#, replacement: #""defaults": { "match": "x", "statistic""#,
-            path: "$.defaults.match", words: ["no meaning in defaults"]),
+            target: #""defaults": { "statistic""#,
+            replacement: #""defaults": { "match": "x", "statistic""#,
+            path: "$.defaults.match",
+            words: ["no meaning in defaults"]
+        ),
         BrokenCase(
-            target: #""correction": "holm","#, replacement: #""corection": "holm","#, path: "$.corection",
-            words: [#"did you mean "correction"?"#]),
+            target: #""correction": "holm","#,
+            replacement: #""corection": "holm","#,
+            path: "$.corection",
+            words: [#"did you mean "correction"?"#]
+        ),
         BrokenCase(
             target: #""budget": { "statistic": "mean", "max": 0.05 }"#,
-            replacement: #""budget": { "statistic": "mean", "maximum": 0.05 }"#, path: "$.rules[3].budget.maximum",
-            words: ["unknown field"]),
+            replacement: #""budget": { "statistic": "mean", "maximum": 0.05 }"#,
+            path: "$.rules[3].budget.maximum",
+            words: ["unknown field"]
+        ),
     ]
 
     @Test(arguments: brokenCases)

@@ -32,16 +32,20 @@ extension BenchmarkResult {
         let name = try object.required("name", JSONRead.string)
         guard isValidName(name) else {
             throw DecodingFailure(
-                path.appending("name"), "invalid benchmark name \"\(name)\"",
-                hint: "a name is one or more '/'-separated parts of letters, digits, '.', '_' and '-'")
+                path.appending("name"),
+                "invalid benchmark name \"\(name)\"",
+                hint: "a name is one or more '/'-separated parts of letters, digits, '.', '_' and '-'"
+            )
         }
         let parameters = try object.optional("parameters", decodeParameters) ?? [:]
         let id = try object.required("id", JSONRead.string)
         let expectedID = makeID(name: name, parameters: parameters)
         guard id == expectedID else {
             throw DecodingFailure(
-                path.appending("id"), "id \"\(id)\" does not match name and parameters",
-                hint: "the id must be \"\(expectedID)\" (name, then parameters in brackets, keys sorted)")
+                path.appending("id"),
+                "id \"\(id)\" does not match name and parameters",
+                hint: "the id must be \"\(expectedID)\" (name, then parameters in brackets, keys sorted)"
+            )
         }
         let metricsValue = try object.required("metrics")
         let metricsObject = try ObjectReader(metricsValue, at: path.appending("metrics"), what: "metrics by name")
@@ -51,26 +55,35 @@ extension BenchmarkResult {
             let metricPath = metricsObject.path.appending(metricName)
             guard isValidKey(metricName) else {
                 throw DecodingFailure(
-                    metricPath, "invalid metric name \"\(metricName)\"",
-                    hint: "a metric name is letters, digits, '.', '_' and '-'")
+                    metricPath,
+                    "invalid metric name \"\(metricName)\"",
+                    hint: "a metric name is letters, digits, '.', '_' and '-'"
+                )
             }
             metrics[metricName] = try MetricResult.decode(metricValue, at: metricPath)
         }
         return BenchmarkResult(
-            id: id, name: name, scenario: try object.required("scenario", JSONRead.nonEmptyString),
-            parameters: parameters, metrics: metrics)
+            id: id,
+            name: name,
+            scenario: try object.required("scenario", JSONRead.nonEmptyString),
+            parameters: parameters,
+            metrics: metrics
+        )
     }
 
     private static func decodeParameters(
-        _ value: JSONValue, at path: JSONPath
+        _ value: JSONValue,
+        at path: JSONPath
     ) throws(DecodingFailure) -> [String: ParameterValue] {
         let object = try ObjectReader(value, at: path, what: "parameters by name")
         var parameters: [String: ParameterValue] = [:]
         for (key, value) in object.members {
             guard isValidKey(key) else {
                 throw DecodingFailure(
-                    path.appending(key), "invalid parameter name \"\(key)\"",
-                    hint: "a parameter name is letters, digits, '.', '_' and '-'")
+                    path.appending(key),
+                    "invalid parameter name \"\(key)\"",
+                    hint: "a parameter name is letters, digits, '.', '_' and '-'"
+                )
             }
             switch value {
             case .integer(let integer): parameters[key] = .int(integer)
@@ -80,8 +93,10 @@ extension BenchmarkResult {
                 parameters[key] = .string(text)
             case .string:
                 throw DecodingFailure(
-                    path.appending(key), "parameter value \(value.briefDescription) contains ',', '=', '[' or ']'",
-                    hint: "those characters would make the benchmark id ambiguous; choose another value")
+                    path.appending(key),
+                    "parameter value \(value.briefDescription) contains ',', '=', '[' or ']'",
+                    hint: "those characters would make the benchmark id ambiguous; choose another value"
+                )
             default:
                 throw JSONRead.typeMismatch("a number, a string or true/false", value, at: path.appending(key))
             }
@@ -103,14 +118,17 @@ extension MetricResult {
             throw DecodingFailure(
                 path.appending("summary").appending("count"),
                 "summary.count is \(summary.count) but samples holds \(samples.count) values",
-                hint: "the summary must be computed from exactly these samples; recompute it")
+                hint: "the summary must be computed from exactly these samples; recompute it"
+            )
         }
         let processes = try object.optional("sampleProcesses") { (value, path) throws(DecodingFailure) in
             let elements = try JSONRead.array(value, at: path)
             guard elements.count == samples.count else {
                 throw DecodingFailure(
-                    path, "sampleProcesses holds \(elements.count) values but samples holds \(samples.count)",
-                    hint: "give one process index per sample, or drop sampleProcesses")
+                    path,
+                    "sampleProcesses holds \(elements.count) values but samples holds \(samples.count)",
+                    hint: "give one process index per sample, or drop sampleProcesses"
+                )
             }
             var processes: [Int] = []
             processes.reserveCapacity(elements.count)
@@ -130,7 +148,10 @@ extension MetricResult {
         let elements = try JSONRead.array(value, at: path)
         guard !elements.isEmpty else {
             throw DecodingFailure(
-                path, "samples is empty", hint: "a metric needs at least one sample; re-run the benchmark")
+                path,
+                "samples is empty",
+                hint: "a metric needs at least one sample; re-run the benchmark"
+            )
         }
         var samples: [Double] = []
         samples.reserveCapacity(elements.count)
@@ -161,6 +182,7 @@ extension SampleSummary {
             p99: try object.required("p99", JSONRead.finiteNumber),
             max: try object.required("max", JSONRead.finiteNumber),
             mean: try object.required("mean", JSONRead.finiteNumber),
-            stddev: try object.required("stddev", JSONRead.finiteNumber))
+            stddev: try object.required("stddev", JSONRead.finiteNumber)
+        )
     }
 }

@@ -33,13 +33,18 @@ extension BenchmarkResults {
     static func decode(_ json: JSONValue) throws(DecodingFailure) -> BenchmarkResults {
         let root = try ObjectReader(json, at: .root, what: "a perfgate results document")
         let schema = try SchemaCheck.check(
-            root.optional("schema"), at: root.path.appending("schema"), expected: "perfgate/results",
-            understood: understoodMajorVersions, fileKind: "results")
+            root.optional("schema"),
+            at: root.path.appending("schema"),
+            expected: "perfgate/results",
+            understood: understoodMajorVersions,
+            fileKind: "results"
+        )
         let tool = try root.required("tool") { (value, path) throws(DecodingFailure) in
             let object = try ObjectReader(value, at: path)
             return ToolInfo(
                 name: try object.required("name", JSONRead.string),
-                version: try object.required("version", JSONRead.string))
+                version: try object.required("version", JSONRead.string)
+            )
         }
         let run = try root.required("run", RunInfo.decode)
         let elements = try root.required("benchmarks", JSONRead.array)
@@ -54,7 +59,9 @@ extension BenchmarkResults {
                 throw DecodingFailure(
                     path.appending("id"),
                     "duplicate benchmark id \"\(benchmark.id)\" (also at $.benchmarks[\(first)])",
-                    hint: "ids must be unique; remove or rename one of $.benchmarks[\(first)] and $.benchmarks[\(index)]")
+                    hint:
+                        "ids must be unique; remove or rename one of $.benchmarks[\(first)] and $.benchmarks[\(index)]"
+                )
             }
             benchmarks.append(benchmark)
         }
@@ -70,7 +77,8 @@ extension RunInfo {
             return GitInfo(
                 commit: try git.optional("commit", JSONRead.string),
                 branch: try git.optional("branch", JSONRead.string),
-                dirty: try git.optional("dirty", JSONRead.bool))
+                dirty: try git.optional("dirty", JSONRead.bool)
+            )
         }
         let warnings = try object.optional("warnings") { (value, path) throws(DecodingFailure) in
             var warnings: [String] = []
@@ -86,7 +94,8 @@ extension RunInfo {
             suite: try object.required("suite", JSONRead.nonEmptyString),
             git: git,
             environment: try object.optional("environment", EnvironmentInfo.decode),
-            warnings: warnings ?? [])
+            warnings: warnings ?? []
+        )
     }
 }
 
@@ -103,7 +112,8 @@ extension EnvironmentInfo {
             swiftVersion: try object.optional("swiftVersion", JSONRead.string),
             build: try object.optional("build", JSONRead.string),
             loadAverageBefore: try object.optional("loadAverageBefore", JSONRead.finiteNumber),
-            loadAverageAfter: try object.optional("loadAverageAfter", JSONRead.finiteNumber))
+            loadAverageAfter: try object.optional("loadAverageAfter", JSONRead.finiteNumber)
+        )
     }
 }
 
@@ -111,27 +121,37 @@ extension EnvironmentInfo {
 enum SchemaCheck {
     /// Returns the schema string as found; fails on a missing, foreign or unsupported schema.
     static func check(
-        _ value: JSONValue?, at path: JSONPath, expected name: String, understood majors: [Int], fileKind: String
+        _ value: JSONValue?,
+        at path: JSONPath,
+        expected name: String,
+        understood majors: [Int],
+        fileKind: String
     ) throws(DecodingFailure) -> String {
         let understood = majors.map { "\(name)@\($0)" }.joined(separator: ", ")
         guard let value else {
             throw DecodingFailure(
-                JSONPath(components: path.components.dropLast()), "missing required field \"schema\"",
-                hint: "a \(fileKind) file starts with \"schema\": \"\(understood)\"")
+                JSONPath(components: path.components.dropLast()),
+                "missing required field \"schema\"",
+                hint: "a \(fileKind) file starts with \"schema\": \"\(understood)\""
+            )
         }
         let schema = try JSONRead.string(value, at: path)
         let parts = schema.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
         if parts.count == 2, parts[0] != name, parts[0].hasPrefix("perfgate/") {
             throw DecodingFailure(
-                path, "this is a \(schema) file, not a \(fileKind) file (\(understood))",
-                hint: "pass a \(fileKind) file here")
+                path,
+                "this is a \(schema) file, not a \(fileKind) file (\(understood))",
+                hint: "pass a \(fileKind) file here"
+            )
         }
         let major = parts.count == 2 ? parts[1].split(separator: ".", omittingEmptySubsequences: false).first : nil
         guard parts.count == 2, parts[0] == name, let major, let version = Int(major), majors.contains(version)
         else {
             throw DecodingFailure(
-                path, "unsupported schema \"\(schema)\"; this bench reads \(understood)",
-                hint: "use a bench version that reads \(schema), or re-create the file with this one")
+                path,
+                "unsupported schema \"\(schema)\"; this bench reads \(understood)",
+                hint: "use a bench version that reads \(schema), or re-create the file with this one"
+            )
         }
         return schema
     }

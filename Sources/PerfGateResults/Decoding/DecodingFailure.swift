@@ -26,9 +26,11 @@ enum JSONRead {
     static func typeMismatch(_ expected: String, _ value: JSONValue, at path: JSONPath) -> DecodingFailure {
         if case .string(let text) = value, isNonFiniteSpelling(text), expected.contains("number") {
             return DecodingFailure(
-                path, "expected \(expected), found \(value.briefDescription)",
+                path,
+                "expected \(expected), found \(value.briefDescription)",
                 hint: "JSON has no NaN or Infinity and results hold finite numbers only; "
-                    + "drop the non-finite value or fix the tool that wrote it")
+                    + "drop the non-finite value or fix the tool that wrote it"
+            )
         }
         return DecodingFailure(path, "expected \(expected), found \(value.briefDescription)")
     }
@@ -81,13 +83,17 @@ enum JSONRead {
 
     /// A value from a fixed set of strings (`lower`/`higher`), naming the allowed spellings on failure.
     static func enumeration<Value: RawRepresentable & CaseIterable>(
-        _ type: Value.Type, _ value: JSONValue, at path: JSONPath
+        _ type: Value.Type,
+        _ value: JSONValue,
+        at path: JSONPath
     ) throws(DecodingFailure) -> Value where Value.RawValue == String {
         let allowed = Value.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
         guard case .string(let text) = value, let result = Value(rawValue: text) else {
             throw DecodingFailure(
-                path, "expected one of \(allowed), found \(value.briefDescription)",
-                hint: "use one of \(allowed) (lower case)")
+                path,
+                "expected one of \(allowed), found \(value.briefDescription)",
+                hint: "use one of \(allowed) (lower case)"
+            )
         }
         return result
     }

@@ -18,8 +18,10 @@ struct ObjectReader {
             var seen = Set<String>(minimumCapacity: members.count)
             for member in members where !seen.insert(member.key).inserted {
                 throw DecodingFailure(
-                    path.appending(member.key), "the key \"\(member.key)\" appears more than once",
-                    hint: "keep only one of them")
+                    path.appending(member.key),
+                    "the key \"\(member.key)\" appears more than once",
+                    hint: "keep only one of them"
+                )
             }
         }
     }
@@ -43,14 +45,16 @@ struct ObjectReader {
 
     /// Reads a required member with `read`, passing the member's path.
     func required<T>(
-        _ key: String, _ read: (JSONValue, JSONPath) throws(DecodingFailure) -> T
+        _ key: String,
+        _ read: (JSONValue, JSONPath) throws(DecodingFailure) -> T
     ) throws(DecodingFailure) -> T {
         try read(try required(key), path.appending(key))
     }
 
     /// Reads an optional member with `read`, passing the member's path; nil when absent or `null`.
     func optional<T>(
-        _ key: String, _ read: (JSONValue, JSONPath) throws(DecodingFailure) -> T
+        _ key: String,
+        _ read: (JSONValue, JSONPath) throws(DecodingFailure) -> T
     ) throws(DecodingFailure) -> T? {
         guard let value = optional(key) else { return nil }
         return try read(value, path.appending(key))

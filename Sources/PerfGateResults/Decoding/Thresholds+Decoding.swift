@@ -32,15 +32,21 @@ extension Thresholds {
     static func decode(_ json: JSONValue) throws(DecodingFailure) -> Thresholds {
         let root = try ObjectReader(json, at: .root, what: "a perfgate thresholds document")
         let schema = try SchemaCheck.check(
-            root.optional("schema"), at: root.path.appending("schema"), expected: "perfgate/thresholds",
-            understood: understoodMajorVersions, fileKind: "thresholds")
+            root.optional("schema"),
+            at: root.path.appending("schema"),
+            expected: "perfgate/thresholds",
+            understood: understoodMajorVersions,
+            fileKind: "thresholds"
+        )
         try root.rejectUnknownKeys(allowed: ["schema", "alpha", "correction", "defaults", "rules"])
         let alpha = try root.optional("alpha") { (value, path) throws(DecodingFailure) in
             let alpha = try JSONRead.finiteNumber(value, at: path)
             guard alpha > 0, alpha < 1 else {
                 throw DecodingFailure(
-                    path, "alpha must be between 0 and 1 (exclusive), found \(value.briefDescription)",
-                    hint: "use a significance level such as 0.01 or 0.05")
+                    path,
+                    "alpha must be between 0 and 1 (exclusive), found \(value.briefDescription)",
+                    hint: "use a significance level such as 0.01 or 0.05"
+                )
             }
             return alpha
         }
@@ -58,20 +64,27 @@ extension Thresholds {
             return rules
         }
         return Thresholds(
-            schema: schema, alpha: alpha ?? 0.01, correction: correction ?? .holm, defaults: defaults ?? ThresholdRule(),
-            rules: rules ?? [])
+            schema: schema,
+            alpha: alpha ?? 0.01,
+            correction: correction ?? .holm,
+            defaults: defaults ?? ThresholdRule(),
+            rules: rules ?? []
+        )
     }
 }
 
 extension ThresholdRule {
     private static let settingKeys = ["statistic", "maxRegression", "gating", "budget", "reason"]
 
-    static func decode(_ value: JSONValue, at path: JSONPath, isDefaults: Bool) throws(DecodingFailure) -> ThresholdRule {
+    static func decode(_ value: JSONValue, at path: JSONPath, isDefaults: Bool) throws(DecodingFailure) -> ThresholdRule
+    {
         let object = try ObjectReader(value, at: path, what: isDefaults ? "the defaults" : "a rule")
         if isDefaults, let key = ["match", "metric"].first(where: { object.optional($0) != nil }) {
             throw DecodingFailure(
-                path.appending(key), "\"\(key)\" has no meaning in defaults, which apply to every metric",
-                hint: "move it to a rule in \"rules\"")
+                path.appending(key),
+                "\"\(key)\" has no meaning in defaults, which apply to every metric",
+                hint: "move it to a rule in \"rules\""
+            )
         }
         try object.rejectUnknownKeys(allowed: (isDefaults ? [] : ["match", "metric"]) + settingKeys)
         return ThresholdRule(
@@ -80,8 +93,10 @@ extension ThresholdRule {
                 let metric = try JSONRead.string(value, at: path)
                 guard BenchmarkResult.isValidKey(metric) else {
                     throw DecodingFailure(
-                        path, "invalid metric name \(value.briefDescription)",
-                        hint: "a metric name is letters, digits, '.', '_' and '-'; omit \"metric\" to match all")
+                        path,
+                        "invalid metric name \(value.briefDescription)",
+                        hint: "a metric name is letters, digits, '.', '_' and '-'; omit \"metric\" to match all"
+                    )
                 }
                 return metric
             },
@@ -90,27 +105,34 @@ extension ThresholdRule {
                 let limit = try JSONRead.finiteNumber(value, at: path)
                 guard limit >= 0 else {
                     throw DecodingFailure(
-                        path, "maxRegression must be ≥ 0, found \(value.briefDescription)",
-                        hint: "write the allowed worsening as a positive fraction, e.g. 0.10 for 10 %")
+                        path,
+                        "maxRegression must be ≥ 0, found \(value.briefDescription)",
+                        hint: "write the allowed worsening as a positive fraction, e.g. 0.10 for 10 %"
+                    )
                 }
                 return limit
             },
             gating: try object.optional("gating", JSONRead.bool),
             budget: try object.optional("budget", Budget.decode),
-            reason: try object.optional("reason", JSONRead.string))
+            reason: try object.optional("reason", JSONRead.string)
+        )
     }
 
     private static func decodeGlob(_ value: JSONValue, at path: JSONPath) throws(DecodingFailure) -> String {
         let glob = try JSONRead.string(value, at: path)
         guard !glob.isEmpty else {
             throw DecodingFailure(
-                path, "empty glob", hint: "use \"*\" to match every benchmark, or omit \"match\"")
+                path,
+                "empty glob",
+                hint: "use \"*\" to match every benchmark, or omit \"match\""
+            )
         }
         return glob
     }
 
     fileprivate static func decodeStatistic(
-        _ value: JSONValue, at path: JSONPath
+        _ value: JSONValue,
+        at path: JSONPath
     ) throws(DecodingFailure) -> SummaryStatistic {
         try JSONRead.enumeration(SummaryStatistic.self, value, at: path)
     }
@@ -123,13 +145,17 @@ extension Budget {
         let budget = Budget(
             statistic: try object.optional("statistic", ThresholdRule.decodeStatistic),
             max: try object.optional("max", JSONRead.finiteNumber),
-            min: try object.optional("min", JSONRead.finiteNumber))
+            min: try object.optional("min", JSONRead.finiteNumber)
+        )
         if budget.max == nil, budget.min == nil {
             throw DecodingFailure(path, "a budget needs \"max\" and/or \"min\"", hint: "add a limit or drop the budget")
         }
         if let max = budget.max, let min = budget.min, max < min {
             throw DecodingFailure(
-                path.appending("max"), "budget max \(max) is below min \(min)", hint: "swap them or fix one")
+                path.appending("max"),
+                "budget max \(max) is below min \(min)",
+                hint: "swap them or fix one"
+            )
         }
         return budget
     }

@@ -55,7 +55,8 @@ public enum ResultsFile {
     ///     makes this throw and is left untouched.
     /// - Throws: ``ResultsError`` naming `path` and the step that failed.
     /// - Complexity: O(*n*) in the size of the output.
-    public static func write(_ results: BenchmarkResults, to path: String, overwrite: Bool = true) throws(ResultsError) {
+    public static func write(_ results: BenchmarkResults, to path: String, overwrite: Bool = true) throws(ResultsError)
+    {
         let bytes = try encode(results, file: path)
         do {
             try FileIO.writeAtomically(bytes, to: path, overwrite: overwrite)
@@ -77,13 +78,20 @@ enum FileContents {
         }
         guard !bytes.isEmpty else {
             throw ResultsError(
-                file: path, message: "the file is empty (an interrupted write?); expected a \(kind) JSON document")
+                file: path,
+                message: "the file is empty (an interrupted write?); expected a \(kind) JSON document"
+            )
         }
         return bytes
     }
 
     /// The parsed document, or a ``ResultsError`` with the JSON path, line and column of the problem.
-    static func parse(_ bytes: some Collection<UInt8>, file: String, kind: String, hint: String) throws(ResultsError)
+    static func parse(
+        _ bytes: some Collection<UInt8>,
+        file: String,
+        kind: String,
+        hint: String
+    ) throws(ResultsError)
         -> JSONValue
     {
         do {
@@ -98,8 +106,10 @@ enum FileContents {
                 default: "not valid JSON; \(hint)"
                 }
             throw ResultsError(
-                file: file, jsonPath: error.jsonPath,
-                message: "\(error.message) at line \(error.line), column \(error.column); \(advice)")
+                file: file,
+                jsonPath: error.jsonPath,
+                message: "\(error.message) at line \(error.line), column \(error.column); \(advice)"
+            )
         }
     }
 }

@@ -55,7 +55,10 @@ extension JSONParser {
     /// Consumes digits, accumulating up to 19 significant digits; leading zeros are not significant.
     @inline(__always)
     private mutating func scanDigits(
-        into significand: inout UInt64, count significantDigits: inout Int, exponent: inout Int, isFraction: Bool
+        into significand: inout UInt64,
+        count significantDigits: inout Int,
+        exponent: inout Int,
+        isFraction: Bool
     ) {
         while index < bytes.count {
             let digit = bytes[index] &- UInt8(ascii: "0")
@@ -101,8 +104,10 @@ extension JSONParser {
         if isIntegerLiteral, let value = Int(literal) { return .integer(value) }
         guard let value = Double(literal), value.isFinite else {
             throw Failure(
-                kind: .invalidNumber, message: "number \(literal) is out of the range of a 64-bit double",
-                offset: start)
+                kind: .invalidNumber,
+                message: "number \(literal) is out of the range of a 64-bit double",
+                offset: start
+            )
         }
         return .number(value)
     }

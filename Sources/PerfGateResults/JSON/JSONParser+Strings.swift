@@ -33,7 +33,8 @@ extension JSONParser {
                 throw Failure(
                     kind: .invalidString,
                     message: "raw control character \(describeByte(at: index)) in a string; write it as an escape",
-                    offset: index)
+                    offset: index
+                )
             case 0x80...:
                 // Report where the bad sequence starts, which is where a hex editor should look.
                 if UTF8Validation.errorOffset(in: bytes, at: index) != nil {
@@ -69,8 +70,10 @@ extension JSONParser {
         default:
             index -= 1
             throw Failure(
-                kind: .invalidString, message: "invalid escape '\\\(describeByte(at: index))' in a string",
-                offset: escapeStart)
+                kind: .invalidString,
+                message: "invalid escape '\\\(describeByte(at: index))' in a string",
+                offset: escapeStart
+            )
         }
     }
 
@@ -110,8 +113,10 @@ extension JSONParser {
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
             default:
                 throw Failure(
-                    kind: .invalidString, message: "expected 4 hex digits after '\\u', found \(describeByte(at: index))",
-                    offset: index)
+                    kind: .invalidString,
+                    message: "expected 4 hex digits after '\\u', found \(describeByte(at: index))",
+                    offset: index
+                )
             }
             value = value << 4 | UInt32(digit)
             index += 1
@@ -122,8 +127,10 @@ extension JSONParser {
     private func unpairedSurrogate(_ value: UInt32, at offset: Int) -> Failure {
         let hex = String(value, radix: 16, uppercase: true)
         return Failure(
-            kind: .invalidString, message: "unpaired surrogate \\u\(hex) in a string; strings must be valid Unicode",
-            offset: offset)
+            kind: .invalidString,
+            message: "unpaired surrogate \\u\(hex) in a string; strings must be valid Unicode",
+            offset: offset
+        )
     }
 }
 

@@ -54,8 +54,13 @@ struct JSONParser {
                 lineStart = index + 1
             }
             return JSONParseError(
-                kind: kind, message: message, byteOffset: offset, line: line, column: offset - lineStart + 1,
-                jsonPath: JSONPath(components: reversedPath.reversed()).description)
+                kind: kind,
+                message: message,
+                byteOffset: offset,
+                line: line,
+                column: offset - lineStart + 1,
+                jsonPath: JSONPath(components: reversedPath.reversed()).description
+            )
         }
     }
 
@@ -78,7 +83,9 @@ struct JSONParser {
         if index < bytes.count {
             throw Failure(
                 kind: .trailingData,
-                message: "unexpected \(describeByte(at: index)) after the end of the JSON value", offset: index)
+                message: "unexpected \(describeByte(at: index)) after the end of the JSON value",
+                offset: index
+            )
         }
         return value
     }
@@ -96,7 +103,9 @@ struct JSONParser {
         case UInt8(ascii: "N"), UInt8(ascii: "I"):
             throw Failure(
                 kind: .invalidNumber,
-                message: "NaN and Infinity are not valid JSON numbers", offset: index)
+                message: "NaN and Infinity are not valid JSON numbers",
+                offset: index
+            )
         default:
             throw unexpected(expecting: "a value")
         }
@@ -109,7 +118,9 @@ struct JSONParser {
         if depth > JSONValue.maximumDepth {
             throw Failure(
                 kind: .nestingTooDeep,
-                message: "arrays and objects nested deeper than \(JSONValue.maximumDepth) levels", offset: index)
+                message: "arrays and objects nested deeper than \(JSONValue.maximumDepth) levels",
+                offset: index
+            )
         }
         index += 1
         skipWhitespace()
@@ -216,8 +227,10 @@ struct JSONParser {
 
     func endOfInput(expecting expected: String) -> Failure {
         Failure(
-            kind: .unexpectedEnd, message: "the input ends before the JSON value does (expected \(expected))",
-            offset: index)
+            kind: .unexpectedEnd,
+            message: "the input ends before the JSON value does (expected \(expected))",
+            offset: index
+        )
     }
 
     func unexpected(expecting expected: String) -> Failure {
@@ -225,8 +238,10 @@ struct JSONParser {
             return Failure(kind: .invalidUTF8, message: "invalid UTF-8 at byte offset \(index)", offset: index)
         }
         return Failure(
-            kind: .unexpectedCharacter, message: "expected \(expected), found \(describeByte(at: index))",
-            offset: index)
+            kind: .unexpectedCharacter,
+            message: "expected \(expected), found \(describeByte(at: index))",
+            offset: index
+        )
     }
 
     /// `'x'` for printable ASCII, the character for valid non-ASCII UTF-8, `byte 0xNN` otherwise.

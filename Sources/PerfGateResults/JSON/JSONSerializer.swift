@@ -41,7 +41,10 @@ struct JSONSerializer {
     }
 
     private func writeArray(_ elements: [JSONValue], indent: Int, to output: inout [UInt8]) {
-        guard !elements.isEmpty else { return output += "[]".utf8 }
+        guard !elements.isEmpty else {
+            output += "[]".utf8
+            return
+        }
         let isFlat = !pretty || elements.allSatisfy { $0.doubleValue != nil }
         output.append(UInt8(ascii: "["))
         for (position, element) in elements.enumerated() {
@@ -54,7 +57,10 @@ struct JSONSerializer {
     }
 
     private func writeObject(_ members: [(key: String, value: JSONValue)], indent: Int, to output: inout [UInt8]) {
-        guard !members.isEmpty else { return output += "{}".utf8 }
+        guard !members.isEmpty else {
+            output += "{}".utf8
+            return
+        }
         output.append(UInt8(ascii: "{"))
         for (position, member) in members.enumerated() {
             if position > 0 { output.append(UInt8(ascii: ",")) }

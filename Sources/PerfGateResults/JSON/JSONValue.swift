@@ -58,11 +58,21 @@ public enum JSONValue: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .null: hasher.combine(0)
-        case .bool(let value): hasher.combine(1); hasher.combine(value)
-        case .integer(let value): hasher.combine(2); hasher.combine(value)
-        case .number(let value): hasher.combine(3); hasher.combine(value)
-        case .string(let value): hasher.combine(4); hasher.combine(value)
-        case .array(let values): hasher.combine(5); hasher.combine(values)
+        case .bool(let value):
+            hasher.combine(1)
+            hasher.combine(value)
+        case .integer(let value):
+            hasher.combine(2)
+            hasher.combine(value)
+        case .number(let value):
+            hasher.combine(3)
+            hasher.combine(value)
+        case .string(let value):
+            hasher.combine(4)
+            hasher.combine(value)
+        case .array(let values):
+            hasher.combine(5)
+            hasher.combine(values)
         case .object(let members):
             hasher.combine(6)
             hasher.combine(members.count)

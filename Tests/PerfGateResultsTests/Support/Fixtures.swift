@@ -79,8 +79,16 @@ enum Fixtures {
         let squares = samples.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
         let stddev = samples.count > 1 ? (squares / Double(samples.count - 1)).squareRoot() : 0
         return SampleSummary(
-            count: samples.count, min: sorted[0], p50: percentile(0.5), p90: percentile(0.9), p95: percentile(0.95),
-            p99: percentile(0.99), max: sorted[sorted.count - 1], mean: mean, stddev: stddev)
+            count: samples.count,
+            min: sorted[0],
+            p50: percentile(0.5),
+            p90: percentile(0.9),
+            p95: percentile(0.95),
+            p99: percentile(0.99),
+            max: sorted[sorted.count - 1],
+            mean: mean,
+            stddev: stddev
+        )
     }
 
     /// A metric whose summary is computed by ``summary(of:)``.
@@ -97,12 +105,19 @@ enum Fixtures {
             let parameters: [String: ParameterValue] = ["agents": .int(index), "mode": .string("fast")]
             let name = "coordination/synthetic"
             return BenchmarkResult(
-                id: BenchmarkResult.makeID(name: name, parameters: parameters), name: name, scenario: "coordination",
-                parameters: parameters, metrics: ["round_seconds": metric(samples)])
+                id: BenchmarkResult.makeID(name: name, parameters: parameters),
+                name: name,
+                scenario: "coordination",
+                parameters: parameters,
+                metrics: ["round_seconds": metric(samples)]
+            )
         }
         let run = RunInfo(
-            id: "20261129T000000Z-synthetic", startedAt: "2026-11-29T00:00:00Z", finishedAt: "2026-11-29T00:01:00Z",
-            suite: "synthetic")
+            id: "20261129T000000Z-synthetic",
+            startedAt: "2026-11-29T00:00:00Z",
+            finishedAt: "2026-11-29T00:01:00Z",
+            suite: "synthetic"
+        )
         return BenchmarkResults(tool: ToolInfo(name: "perfgate", version: "0.1.0"), run: run, benchmarks: benchmarks)
     }
 }
