@@ -45,6 +45,7 @@ public struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible
         self.jsonPath = jsonPath
     }
 
+    /// `line L, column C (byte B), at PATH: MESSAGE`.
     public var description: String {
         "line \(line), column \(column) (byte \(byteOffset)), at \(jsonPath): \(message)"
     }

@@ -41,6 +41,9 @@ public enum JSONValue: Sendable, Hashable {
         return members.first { $0.key == key }?.value
     }
 
+    /// Structural equality; object members are compared in order, and `.integer(1) != .number(1.0)`.
+    ///
+    /// - Complexity: O(*n*) in the size of the smaller value.
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): true
@@ -55,6 +58,9 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 
+    /// Hashes the value consistently with `==`.
+    ///
+    /// - Complexity: O(*n*) in the size of the value.
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .null: hasher.combine(0)

@@ -15,6 +15,7 @@ public struct GlobPattern: Sendable, Hashable, CustomStringConvertible {
         self.scalars = Array(pattern.unicodeScalars)
     }
 
+    /// The pattern as written.
     public var description: String { pattern }
 
     /// Whether the whole of `text` matches the pattern.
