@@ -47,12 +47,24 @@ extension BenchmarkResult {
                 hint: "the id must be \"\(expectedID)\" (name, then parameters in brackets, keys sorted)"
             )
         }
-        let metricsValue = try object.required("metrics")
-        let metricsObject = try ObjectReader(metricsValue, at: path.appending("metrics"), what: "metrics by name")
+        return BenchmarkResult(
+            id: id,
+            name: name,
+            scenario: try object.required("scenario", JSONRead.nonEmptyString),
+            parameters: parameters,
+            metrics: try object.required("metrics", decodeMetrics)
+        )
+    }
+
+    private static func decodeMetrics(
+        _ value: JSONValue,
+        at path: JSONPath
+    ) throws(DecodingFailure) -> [String: MetricResult] {
+        let object = try ObjectReader(value, at: path, what: "metrics by name")
         var metrics: [String: MetricResult] = [:]
-        metrics.reserveCapacity(metricsObject.members.count)
-        for (metricName, metricValue) in metricsObject.members {
-            let metricPath = metricsObject.path.appending(metricName)
+        metrics.reserveCapacity(object.members.count)
+        for (metricName, metricValue) in object.members {
+            let metricPath = path.appending(metricName)
             guard isValidKey(metricName) else {
                 throw DecodingFailure(
                     metricPath,
@@ -62,13 +74,7 @@ extension BenchmarkResult {
             }
             metrics[metricName] = try MetricResult.decode(metricValue, at: metricPath)
         }
-        return BenchmarkResult(
-            id: id,
-            name: name,
-            scenario: try object.required("scenario", JSONRead.nonEmptyString),
-            parameters: parameters,
-            metrics: metrics
-        )
+        return metrics
     }
 
     private static func decodeParameters(

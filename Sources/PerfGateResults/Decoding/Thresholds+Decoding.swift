@@ -39,17 +39,7 @@ extension Thresholds {
             fileKind: "thresholds"
         )
         try root.rejectUnknownKeys(allowed: ["schema", "alpha", "correction", "defaults", "rules"])
-        let alpha = try root.optional("alpha") { (value, path) throws(DecodingFailure) in
-            let alpha = try JSONRead.finiteNumber(value, at: path)
-            guard alpha > 0, alpha < 1 else {
-                throw DecodingFailure(
-                    path,
-                    "alpha must be between 0 and 1 (exclusive), found \(value.briefDescription)",
-                    hint: "use a significance level such as 0.01 or 0.05"
-                )
-            }
-            return alpha
-        }
+        let alpha = try root.optional("alpha", decodeAlpha)
         let correction = try root.optional("correction") { (value, path) throws(DecodingFailure) in
             try JSONRead.enumeration(Correction.self, value, at: path)
         }
@@ -70,6 +60,18 @@ extension Thresholds {
             defaults: defaults ?? ThresholdRule(),
             rules: rules ?? []
         )
+    }
+
+    private static func decodeAlpha(_ value: JSONValue, at path: JSONPath) throws(DecodingFailure) -> Double {
+        let alpha = try JSONRead.finiteNumber(value, at: path)
+        guard alpha > 0, alpha < 1 else {
+            throw DecodingFailure(
+                path,
+                "alpha must be between 0 and 1 (exclusive), found \(value.briefDescription)",
+                hint: "use a significance level such as 0.01 or 0.05"
+            )
+        }
+        return alpha
     }
 }
 
