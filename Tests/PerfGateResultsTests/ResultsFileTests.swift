@@ -132,4 +132,25 @@ struct ResultsFileTests {
         #expect(error.description.contains("invalid UTF-8 at byte offset 15"))
         #expect(error.jsonPath == "$.schema")
     }
+
+    @Test func aFailedAtomicWriteLeavesNoTemporaryFile() throws {
+        let folder = try Self.makeFolder()
+        defer { Self.cleanUp(folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/taken", withIntermediateDirectories: false)
+        let error = try #require(throws: ResultsError.self) {
+            try AtomicFile.write(Array("x".utf8), to: folder + "/taken")
+        }
+        #expect(error.file == folder + "/taken")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["taken"])
+    }
+
+    @Test func anAtomicWriteUnderAFileInsteadOfAFolderFails() throws {
+        let folder = try Self.makeFolder()
+        defer { Self.cleanUp(folder) }
+        _ = FileManager.default.createFile(atPath: folder + "/plain", contents: Data())
+        let error = try #require(throws: ResultsError.self) {
+            try AtomicFile.write(Array("x".utf8), to: folder + "/plain/out.json")
+        }
+        #expect(error.description.contains("plain"))
+    }
 }

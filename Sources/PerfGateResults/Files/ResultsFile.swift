@@ -58,11 +58,7 @@ public enum ResultsFile {
     public static func write(_ results: BenchmarkResults, to path: String, overwrite: Bool = true) throws(ResultsError)
     {
         let bytes = try encode(results, file: path)
-        do {
-            try FileIO.writeAtomically(bytes, to: path, overwrite: overwrite)
-        } catch {
-            throw ResultsError(file: path, message: error.message)
-        }
+        try AtomicFile.write(bytes, to: path, overwrite: overwrite)
     }
 }
 

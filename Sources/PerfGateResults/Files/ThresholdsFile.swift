@@ -50,10 +50,6 @@ public enum ThresholdsFile {
     /// - Throws: ``ResultsError`` naming `path` and the step that failed.
     public static func write(_ thresholds: Thresholds, to path: String, overwrite: Bool = true) throws(ResultsError) {
         let bytes = try encode(thresholds, file: path)
-        do {
-            try FileIO.writeAtomically(bytes, to: path, overwrite: overwrite)
-        } catch {
-            throw ResultsError(file: path, message: error.message)
-        }
+        try AtomicFile.write(bytes, to: path, overwrite: overwrite)
     }
 }
