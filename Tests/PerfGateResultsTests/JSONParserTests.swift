@@ -157,4 +157,9 @@ struct JSONParserTests {
     @Test func skipsALeadingByteOrderMark() throws {
         #expect(try JSONValue.parse([0xEF, 0xBB, 0xBF] + Array("[1]".utf8)) == .array([.integer(1)]))
     }
+
+    @Test func describesUnexpectedSeparatorCharactersAsEscapes() throws {
+        let error = try #require(parseError(Array("[1,\u{2028}]".utf8)))
+        #expect(error.message == "expected a value, found '\\u2028'")
+    }
 }

@@ -224,4 +224,20 @@ struct ResultsDecodingTests {
         let text = Fixtures.results(replacing: #""perfgate/results@1""#, with: #""perfgate/results@1.3""#)
         #expect(try ResultsFile.decode(Array(text.utf8), file: "r.json").schema == "perfgate/results@1.3")
     }
+
+    @Test(arguments: [
+        (#""name": "api/get""#, #""name": "api/get\nbench: error: forged""#),
+        (#""payload": "small""#, #""payload": "sm\nall""#),
+        (#""latency_seconds": {"#, #""latency\u2028seconds\n": {"#),
+        (#""perfgate/results@1""#, #""perfgate/results@1\r\nX""#),
+        (#""suite": "default""#, #""suite": "default", "x\ny": 1, "x\ny": 2"#),
+    ])
+    func errorMessagesStayOnOneLineWhateverTheFileHolds(target: String, replacement: String) throws {
+        let text = Fixtures.results(replacing: target, with: replacement)
+        let error = try #require(throws: ResultsError.self) {
+            try ResultsFile.decode(Array(text.utf8), file: "results.json")
+        }
+        let hasLineBreak = error.description.contains { $0.isNewline }
+        #expect(!hasLineBreak, "\(error.description)")
+    }
 }

@@ -15,6 +15,15 @@ extension BenchmarkResult {
         isValidPart(Substring(key))
     }
 
+    /// Whether a string parameter value can appear in an id: no `,`, `=`, `[`, `]` and no control characters.
+    ///
+    /// - Complexity: O(*n*) in the length of `text`.
+    public static func isValidParameterText(_ text: String) -> Bool {
+        !text.unicodeScalars.contains { scalar in
+            scalar.value < 0x20 || scalar.value == 0x7F || ",=[]".unicodeScalars.contains(scalar)
+        }
+    }
+
     private static func isValidPart(_ part: Substring) -> Bool {
         !part.isEmpty
             && part.utf8.allSatisfy { byte in
@@ -33,7 +42,7 @@ extension BenchmarkResult {
         guard isValidName(name) else {
             throw DecodingFailure(
                 path.appending("name"),
-                "invalid benchmark name \"\(name)\"",
+                "invalid benchmark name \(JSONRead.quoted(name))",
                 hint: "a name is one or more '/'-separated parts of letters, digits, '.', '_' and '-'"
             )
         }
@@ -43,7 +52,7 @@ extension BenchmarkResult {
         guard id == expectedID else {
             throw DecodingFailure(
                 path.appending("id"),
-                "id \"\(id)\" does not match name and parameters",
+                "id \(JSONRead.quoted(id)) does not match name and parameters",
                 hint: "the id must be \"\(expectedID)\" (name, then parameters in brackets, keys sorted)"
             )
         }
@@ -68,7 +77,7 @@ extension BenchmarkResult {
             guard isValidKey(metricName) else {
                 throw DecodingFailure(
                     metricPath,
-                    "invalid metric name \"\(metricName)\"",
+                    "invalid metric name \(JSONRead.quoted(metricName))",
                     hint: "a metric name is letters, digits, '.', '_' and '-'"
                 )
             }
@@ -87,7 +96,7 @@ extension BenchmarkResult {
             guard isValidKey(key) else {
                 throw DecodingFailure(
                     path.appending(key),
-                    "invalid parameter name \"\(key)\"",
+                    "invalid parameter name \(JSONRead.quoted(key))",
                     hint: "a parameter name is letters, digits, '.', '_' and '-'"
                 )
             }
@@ -95,12 +104,12 @@ extension BenchmarkResult {
             case .integer(let integer): parameters[key] = .int(integer)
             case .number(let number) where number.isFinite: parameters[key] = .double(number)
             case .bool(let flag): parameters[key] = .bool(flag)
-            case .string(let text) where !text.contains(where: { ",=[]".contains($0) }):
+            case .string(let text) where isValidParameterText(text):
                 parameters[key] = .string(text)
             case .string:
                 throw DecodingFailure(
                     path.appending(key),
-                    "parameter value \(value.briefDescription) contains ',', '=', '[' or ']'",
+                    "parameter value \(value.briefDescription) contains ',', '=', '[', ']' or a control character",
                     hint: "those characters would make the benchmark id ambiguous; choose another value"
                 )
             default:

@@ -58,7 +58,7 @@ extension BenchmarkResults {
             if let first = indexByID.updateValue(index, forKey: benchmark.id) {
                 throw DecodingFailure(
                     path.appending("id"),
-                    "duplicate benchmark id \"\(benchmark.id)\" (also at $.benchmarks[\(first)])",
+                    "duplicate benchmark id \(JSONRead.quoted(benchmark.id)) (also at $.benchmarks[\(first)])",
                     hint:
                         "ids must be unique; remove or rename one of $.benchmarks[\(first)] and $.benchmarks[\(index)]"
                 )
@@ -140,7 +140,7 @@ enum SchemaCheck {
         if parts.count == 2, parts[0] != name, parts[0].hasPrefix("perfgate/") {
             throw DecodingFailure(
                 path,
-                "this is a \(schema) file, not a \(fileKind) file (\(understood))",
+                "this is a \(JSONRead.quoted(schema)) file, not a \(fileKind) file (\(understood))",
                 hint: "pass a \(fileKind) file here"
             )
         }
@@ -149,8 +149,8 @@ enum SchemaCheck {
         else {
             throw DecodingFailure(
                 path,
-                "unsupported schema \"\(schema)\"; this bench reads \(understood)",
-                hint: "use a bench version that reads \(schema), or re-create the file with this one"
+                "unsupported schema \(JSONRead.quoted(schema)); this bench reads \(understood)",
+                hint: "use a bench version that reads \(JSONRead.quoted(schema)), or re-create the file with this one"
             )
         }
         return schema

@@ -35,6 +35,14 @@ enum JSONRead {
         return DecodingFailure(path, "expected \(expected), found \(value.briefDescription)")
     }
 
+    /// `text` as a JSON string literal for a one-line message: escaped, and cut to `limit` characters
+    /// followed by `…` when longer.
+    static func quoted(_ text: String, limit: Int = 40) -> String {
+        var output = ""
+        JSONSerializer.writeString(text.count > limit ? text.prefix(limit) + "…" : text, to: &output)
+        return output
+    }
+
     /// Whether `text` spells a non-finite number (`NaN`, `-Infinity`, `inf`, …), case-insensitively.
     static func isNonFiniteSpelling(_ text: String) -> Bool {
         let lowered = text.lowercased().trimmingPrefix(while: { $0 == "+" || $0 == "-" })

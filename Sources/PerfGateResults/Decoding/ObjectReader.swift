@@ -19,7 +19,7 @@ struct ObjectReader {
             for member in members where !seen.insert(member.key).inserted {
                 throw DecodingFailure(
                     path.appending(member.key),
-                    "the key \"\(member.key)\" appears more than once",
+                    "the key \(JSONRead.quoted(member.key)) appears more than once",
                     hint: "keep only one of them"
                 )
             }
@@ -66,7 +66,11 @@ struct ObjectReader {
             let closest = allowed.min { editDistance($0, member.key) < editDistance($1, member.key) }
             var hint = "the fields allowed here are " + allowed.joined(separator: ", ")
             if let closest, editDistance(closest, member.key) <= 2 { hint = "did you mean \"\(closest)\"? " + hint }
-            throw DecodingFailure(path.appending(member.key), "unknown field \"\(member.key)\"", hint: hint)
+            throw DecodingFailure(
+                path.appending(member.key),
+                "unknown field \(JSONRead.quoted(member.key))",
+                hint: hint
+            )
         }
     }
 

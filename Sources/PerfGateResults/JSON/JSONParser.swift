@@ -251,7 +251,11 @@ struct JSONParser {
         if byte >= 0x80, UTF8Validation.errorOffset(in: bytes, at: offset) == nil {
             let length = UTF8Validation.sequenceLength(lead: byte)
             let slice = UnsafeBufferPointer(rebasing: bytes[offset..<offset + length])
-            return "'\(String(decoding: slice, as: UTF8.self))'"
+            let text = String(decoding: slice, as: UTF8.self)
+            // Quote it through the message escaper so that separators and format characters stay visible.
+            var quoted = ""
+            JSONSerializer.writeString(text, to: &quoted)
+            return "'\(quoted.dropFirst().dropLast())'"
         }
         let hex = String(byte, radix: 16, uppercase: true)
         return "byte 0x\(hex.count == 1 ? "0" : "")\(hex)"

@@ -98,11 +98,23 @@ struct JSONSerializer {
         output.append(UInt8(ascii: "\""))
     }
 
-    /// Writes `text` as a JSON string literal into a `String` (for paths in messages).
+    /// Writes `text` as a JSON string literal into a `String` for messages and paths: as the byte version,
+    /// and also escaping every other control, format and line- or paragraph-separator character (U+0085,
+    /// U+200E, U+2028, …), so that the result is one visible line that cannot reorder or fake text.
     static func writeString(_ text: String, to output: inout String) {
         var bytes: [UInt8] = []
         writeString(text, to: &bytes)
-        output += String(decoding: bytes, as: UTF8.self)
+        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned:
+                for unit in String(scalar).utf16 {
+                    let hex = String(unit, radix: 16, uppercase: true)
+                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                }
+            default:
+                output.unicodeScalars.append(scalar)
+            }
+        }
     }
 
     private static func escapeSequence(for byte: UInt8) -> String {

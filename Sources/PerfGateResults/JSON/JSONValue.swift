@@ -92,15 +92,14 @@ public enum JSONValue: Sendable, Hashable {
 
 extension JSONValue {
     /// A short description of this value for error messages: `null`, `true`, `12`, `"NaN"`, `an array`,
-    /// `an object`. Long strings are cut to 40 characters followed by `…`.
+    /// `an object`. Strings are JSON-escaped (so a message stays on one line) and cut to 40 characters followed by `…`.
     package var briefDescription: String {
         switch self {
         case .null: "null"
         case .bool(let value): String(value)
         case .integer(let value): String(value)
         case .number(let value): value.description
-        case .string(let value):
-            value.count > 40 ? "\"\(value.prefix(40))…\"" : "\"\(value)\""
+        case .string(let value): JSONRead.quoted(value)
         case .array: "an array"
         case .object: "an object"
         }
