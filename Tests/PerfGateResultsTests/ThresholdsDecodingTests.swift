@@ -1,3 +1,4 @@
+import Foundation
 import PerfGateResults
 import PerfGateStatistics
 import Testing
@@ -169,5 +170,20 @@ struct ThresholdsDecodingTests {
     @Test func aMissingThresholdsFileNamesThePath() throws {
         let error = try #require(throws: ResultsError.self) { try ThresholdsFile.read(path: "no/such/thresholds.json") }
         #expect(error.description.hasPrefix("no/such/thresholds.json: no such file"))
+    }
+
+    /// `Benchmarks/thresholds.json` in this package, found from this source file's path.
+    static let projectThresholdsPath = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent(ThresholdsFile.defaultPath).path
+
+    @Test(
+        .enabled(
+            if: FileManager.default.fileExists(atPath: projectThresholdsPath),
+            "Benchmarks/thresholds.json is not in this checkout yet"
+        )
+    )
+    func theProjectsThresholdsFileEqualsTheEmbeddedDefaults() throws {
+        #expect(try ThresholdsFile.read(path: Self.projectThresholdsPath) == .default)
     }
 }
