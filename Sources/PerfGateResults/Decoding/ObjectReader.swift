@@ -63,9 +63,12 @@ struct ObjectReader {
     /// Fails on the first key not in `allowed`, suggesting the closest allowed key for typos.
     func rejectUnknownKeys(allowed: [String]) throws(DecodingFailure) {
         for member in members where !allowed.contains(member.key) {
-            let closest = allowed.min { editDistance($0, member.key) < editDistance($1, member.key) }
             var hint = "the fields allowed here are " + allowed.joined(separator: ", ")
-            if let closest, editDistance(closest, member.key) <= 2 { hint = "did you mean \"\(closest)\"? " + hint }
+            // Long keys cannot be typos of ours; skip the quadratic distance for them.
+            let distances = member.key.count <= 64 ? allowed.map { ($0, editDistance($0, member.key)) } : []
+            if let closest = distances.min(by: { $0.1 < $1.1 }), closest.1 <= 2 {
+                hint = "did you mean \"\(closest.0)\"? " + hint
+            }
             throw DecodingFailure(
                 path.appending(member.key),
                 "unknown field \(JSONRead.quoted(member.key))",
@@ -75,17 +78,22 @@ struct ObjectReader {
     }
 
     /// Levenshtein distance over Unicode scalars, for typo suggestions.
-    private func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.unicodeScalars)
-        let b = Array(b.unicodeScalars)
+    ///
+    /// - Complexity: O(*n*·*m*) for strings of *n* and *m* scalars.
+    private func editDistance(_ first: String, _ second: String) -> Int {
+        let a = Array(first.unicodeScalars)
+        let b = Array(second.unicodeScalars)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
         var previous = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
+        for i in 1...a.count {
             var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            for j in 1...b.count {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
             }
             previous = current
         }
-        return a.isEmpty ? b.count : previous[b.count]
+        return previous[b.count]
     }
 }
