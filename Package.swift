@@ -90,7 +90,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PerfGateResultsTests",
-            dependencies: ["PerfGateResults"],
+            dependencies: ["PerfGateResults", "PerfGateStatistics"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -5,13 +5,22 @@ public struct BenchmarkResults: Sendable, Hashable {
     /// The schema identifier this version writes.
     public static let currentSchema = "perfgate/results@1"
 
+    /// The schema identifier as read (`perfgate/results@1`, or `@1.x` from a newer minor version).
     public var schema: String
+    /// The tool that wrote the file.
     public var tool: ToolInfo
+    /// When, where and from what source the run was measured.
     public var run: RunInfo
     /// The benchmarks, in the order they were written; ids are unique.
     public var benchmarks: [BenchmarkResult]
 
-    public init(schema: String = BenchmarkResults.currentSchema, tool: ToolInfo, run: RunInfo, benchmarks: [BenchmarkResult]) {
+    /// Creates results; no validation happens here (``ResultsFile/write(_:to:overwrite:)`` validates).
+    public init(
+        schema: String = BenchmarkResults.currentSchema,
+        tool: ToolInfo,
+        run: RunInfo,
+        benchmarks: [BenchmarkResult]
+    ) {
         self.schema = schema
         self.tool = tool
         self.run = run
@@ -21,8 +30,11 @@ public struct BenchmarkResults: Sendable, Hashable {
 
 /// The tool that wrote a results file.
 public struct ToolInfo: Sendable, Hashable {
+    /// The tool's name, `perfgate`.
     public var name: String
+    /// The tool's version, for example `0.1.0`.
     public var version: String
+    /// Creates tool information.
     public init(name: String, version: String) {
         self.name = name
         self.version = version
@@ -39,14 +51,22 @@ public struct RunInfo: Sendable, Hashable {
     public var finishedAt: String
     /// The suite name (`quick`, `default`, `full`, or a user's).
     public var suite: String
+    /// The source revision, or nil when unknown (for example outside a git checkout).
     public var git: GitInfo?
+    /// The machine and build, or nil when unknown.
     public var environment: EnvironmentInfo?
     /// Conditions that spoil measurements, recorded by the harness (debug build, high load, …).
     public var warnings: [String]
 
+    /// Creates run information.
     public init(
-        id: String, startedAt: String, finishedAt: String, suite: String,
-        git: GitInfo? = nil, environment: EnvironmentInfo? = nil, warnings: [String] = []
+        id: String,
+        startedAt: String,
+        finishedAt: String,
+        suite: String,
+        git: GitInfo? = nil,
+        environment: EnvironmentInfo? = nil,
+        warnings: [String] = []
     ) {
         self.id = id
         self.startedAt = startedAt
@@ -60,9 +80,13 @@ public struct RunInfo: Sendable, Hashable {
 
 /// The source revision a run measured; every field may be unknown.
 public struct GitInfo: Sendable, Hashable {
+    /// The full commit hash.
     public var commit: String?
+    /// The branch name; nil when unknown or detached.
     public var branch: String?
+    /// Whether the working tree had uncommitted changes.
     public var dirty: Bool?
+    /// Creates git information.
     public init(commit: String? = nil, branch: String? = nil, dirty: Bool? = nil) {
         self.commit = commit
         self.branch = branch
@@ -72,13 +96,19 @@ public struct GitInfo: Sendable, Hashable {
 
 /// The machine and build a run was measured on; every field may be unknown.
 public struct EnvironmentInfo: Sendable, Hashable {
+    /// The operating system, for example `Linux`.
     public var os: String?
+    /// The kernel release, for example `6.1.0`.
     public var kernel: String?
+    /// The CPU architecture, for example `x86_64`.
     public var arch: String?
+    /// The CPU model name as the system reports it.
     public var cpuModel: String?
+    /// Logical CPUs available to the run.
     public var logicalCores: Int?
     /// Physical memory, bytes.
     public var memoryBytes: Int?
+    /// The Swift compiler version, for example `6.3.1`.
     public var swiftVersion: String?
     /// `release` or `debug`.
     public var build: String?
@@ -87,10 +117,18 @@ public struct EnvironmentInfo: Sendable, Hashable {
     /// One-minute load average just after the run.
     public var loadAverageAfter: Double?
 
+    /// Creates environment information; every field defaults to unknown.
     public init(
-        os: String? = nil, kernel: String? = nil, arch: String? = nil, cpuModel: String? = nil,
-        logicalCores: Int? = nil, memoryBytes: Int? = nil, swiftVersion: String? = nil, build: String? = nil,
-        loadAverageBefore: Double? = nil, loadAverageAfter: Double? = nil
+        os: String? = nil,
+        kernel: String? = nil,
+        arch: String? = nil,
+        cpuModel: String? = nil,
+        logicalCores: Int? = nil,
+        memoryBytes: Int? = nil,
+        swiftVersion: String? = nil,
+        build: String? = nil,
+        loadAverageBefore: Double? = nil,
+        loadAverageAfter: Double? = nil
     ) {
         self.os = os
         self.kernel = kernel
@@ -106,10 +144,17 @@ public struct EnvironmentInfo: Sendable, Hashable {
 }
 
 /// A parameter value of a benchmark (`agents=50`, `agent=light`).
+///
+/// In a results file an integer literal is read as ``int(_:)`` and any other number as ``double(_:)``;
+/// string values may not contain `,`, `=`, `[` or `]`, which would make ids ambiguous.
 public enum ParameterValue: Sendable, Hashable, CustomStringConvertible {
+    /// An integer, written without a fraction (`50`).
     case int(Int)
+    /// A number, written in Swift's shortest round-trip form (`0.5`, `50.0`).
     case double(Double)
+    /// A string, written as is (`light`).
     case string(String)
+    /// A Boolean, written `true` or `false`.
     case bool(Bool)
 
     /// The value as written in a benchmark id.
@@ -125,7 +170,9 @@ public enum ParameterValue: Sendable, Hashable, CustomStringConvertible {
 
 /// Whether smaller or larger values of a metric are better.
 public enum Better: String, Sendable, Hashable, CaseIterable {
+    /// Smaller values are better (latencies, bytes, error ratios).
     case lower
+    /// Larger values are better (throughput).
     case higher
 }
 
@@ -135,13 +182,19 @@ public struct BenchmarkResult: Sendable, Hashable {
     public var id: String
     /// One or more `/`-separated parts of `[A-Za-z0-9._-]`.
     public var name: String
+    /// The scenario that produced the benchmark (`coordination`, `memory`, `api`, …).
     public var scenario: String
+    /// The parameters the scenario ran with; keys are `[A-Za-z0-9._-]+`.
     public var parameters: [String: ParameterValue]
     /// Metrics by name (`round_seconds`, `bytes_per_agent`, …).
     public var metrics: [String: MetricResult]
 
+    /// Creates a benchmark; `id` should be ``makeID(name:parameters:)`` (the reader and writer check it).
     public init(
-        id: String, name: String, scenario: String, parameters: [String: ParameterValue],
+        id: String,
+        name: String,
+        scenario: String,
+        parameters: [String: ParameterValue],
         metrics: [String: MetricResult]
     ) {
         self.id = id
@@ -151,7 +204,10 @@ public struct BenchmarkResult: Sendable, Hashable {
         self.metrics = metrics
     }
 
-    /// The id the contract prescribes for `name` and `parameters`.
+    /// The id the contract prescribes for `name` and `parameters`: `name`, then `[key=value,…]` with keys
+    /// sorted, or just `name` without parameters. Values are written as ``ParameterValue/description``.
+    ///
+    /// - Complexity: O(*p* log *p*) for *p* parameters.
     public static func makeID(name: String, parameters: [String: ParameterValue]) -> String {
         guard !parameters.isEmpty else { return name }
         let pairs = parameters.keys.sorted().map { "\($0)=\(parameters[$0]!)" }
@@ -163,15 +219,31 @@ public struct BenchmarkResult: Sendable, Hashable {
 public struct MetricResult: Sendable, Hashable {
     /// Base unit: `seconds`, `bytes`, `count`, `ratio`, `per_second`, …
     public var unit: String
+    /// Whether smaller or larger values are better.
     public var better: Better
     /// Every raw observation the comparator may use, in measurement order.
     public var samples: [Double]
-    /// Derived from `samples`.
+    /// Derived from `samples`; as read from a file it is kept as written (only its `count` is checked).
     public var summary: SampleSummary
     /// For each sample, the index of the worker process that measured it (optional).
     public var sampleProcesses: [Int]?
 
-    public init(unit: String, better: Better, samples: [Double], summary: SampleSummary? = nil, sampleProcesses: [Int]? = nil) {
+    /// Creates a metric.
+    ///
+    /// - Parameters:
+    ///   - unit: The base unit.
+    ///   - better: Whether smaller or larger values are better.
+    ///   - samples: The raw observations; must not be empty.
+    ///   - summary: The summary of `samples`; when nil it is computed with `SampleSummary(samples:)`.
+    ///   - sampleProcesses: One worker-process index per sample, or nil.
+    /// - Complexity: O(*n* log *n*) when the summary is computed, O(1) otherwise.
+    public init(
+        unit: String,
+        better: Better,
+        samples: [Double],
+        summary: SampleSummary? = nil,
+        sampleProcesses: [Int]? = nil
+    ) {
         self.unit = unit
         self.better = better
         self.samples = samples

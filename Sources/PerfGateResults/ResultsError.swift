@@ -11,12 +11,14 @@ public struct ResultsError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What is wrong and what would fix it.
     public var message: String
 
+    /// Creates an error about `file`, at `jsonPath` if given.
     public init(file: String, jsonPath: String? = nil, message: String) {
         self.file = file
         self.jsonPath = jsonPath
         self.message = message
     }
 
+    /// `FILE: PATH: MESSAGE`, or `FILE: MESSAGE` without a path.
     public var description: String {
         if let jsonPath { return "\(file): \(jsonPath): \(message)" }
         return "\(file): \(message)"

@@ -1,5 +1,0 @@
-import Testing
-
-@testable import PerfGateResults
-
-@Test func moduleBuilds() {}
