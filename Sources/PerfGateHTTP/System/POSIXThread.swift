@@ -4,7 +4,10 @@ import Glibc
 
 /// A joinable POSIX thread running one closure: for event loops and load-generator clients,
 /// which block in system calls and so must not run on Swift's cooperative pool.
-final class POSIXThread {
+///
+/// `@unchecked Sendable`: the handle never changes after `init`, and `join()` is called once, by the
+/// owner (a server under its mutex, or the load generator on its calling thread).
+final class POSIXThread: @unchecked Sendable {
     private var handle: pthread_t
     private var isJoined = false
 
