@@ -60,6 +60,7 @@ final class EventLoop {
             if isStopping, connections.isEmpty || now >= graceDeadline { break }
         }
         for connection in Array(connections.values) { close(connection) }
+        epoll.close()
     }
 
     /// Wakes the loop so it notices a shutdown request.

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Synchronization
 
 /// An owned `epoll` instance with a wake-up `eventfd` registered under ``wakeToken``.
 ///
@@ -14,6 +15,8 @@ final class Epoll {
     private let wakeDescriptor: Int32
     private let eventBuffer: UnsafeMutableRawPointer
     private let capacity: Int
+    /// Whether ``close()`` ran; guards ``wake()`` against writing to a closed (or reused) descriptor.
+    private let isClosed = Mutex(false)
 
     /// Creates an epoll instance able to report `capacity` events per wait.
     /// - Throws: `SystemCallError` from `epoll_create1`, `eventfd` or `epoll_ctl`.
@@ -40,9 +43,18 @@ final class Epoll {
     }
 
     deinit {
+        close()
         eventBuffer.deallocate()
-        SystemCall.close(wakeDescriptor)
-        SystemCall.close(descriptor)
+    }
+
+    /// Closes the epoll and wake-up descriptors now rather than at deinit; idempotent.
+    func close() {
+        isClosed.withLock { isClosed in
+            guard !isClosed else { return }
+            isClosed = true
+            SystemCall.close(wakeDescriptor)
+            SystemCall.close(descriptor)
+        }
     }
 
     /// Registers `fd` for `events` under `token`.
@@ -96,10 +108,13 @@ final class Epoll {
 
     /// Wakes a thread blocked in ``wait(timeoutMilliseconds:_:)``; safe from any thread.
     func wake() {
-        var one: UInt64 = 1
-        _ = Glibc.write(wakeDescriptor, &one, 8)
+        isClosed.withLock { isClosed in
+            guard !isClosed else { return }
+            var one: UInt64 = 1
+            _ = Glibc.write(wakeDescriptor, &one, 8)
+        }
     }
 }
 
-// The only cross-thread entry point is `wake()`, a write(2) on a descriptor that lives as long as the object.
+// The only cross-thread entry points are `wake()` and `close()`, serialized by the `isClosed` mutex.
 extension Epoll: @unchecked Sendable {}
