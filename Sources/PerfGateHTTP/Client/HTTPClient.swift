@@ -61,6 +61,19 @@ public final class HTTPClient {
     /// - Throws: ``HTTPClientError`` for connection failures, timeouts and malformed responses (the
     ///   connection is closed then).
     public func send(_ request: HTTPClientRequest) throws(HTTPClientError) -> HTTPClientResponse {
+        let isReused = descriptor >= 0  // Opened before this call: it may have gone stale.
+        do {
+            return try exchange(request)
+        } catch {
+            // A reused connection the server closed while idle (its idle timeout) fails before any
+            // response byte; an idempotent request is then retried once on a new connection
+            // (RFC 9110 §9.2.2), as browsers do.
+            guard isReused, request.method.isIdempotent, error == .connectionClosed || error.isReset else { throw error }
+            return try exchange(request)
+        }
+    }
+
+    private func exchange(_ request: HTTPClientRequest) throws(HTTPClientError) -> HTTPClientResponse {
         if descriptor < 0 {
             try connect()
             reconnectCount += 1

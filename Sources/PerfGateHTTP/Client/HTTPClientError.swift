@@ -63,3 +63,11 @@ public struct HTTPEndpoint: Sendable, Equatable {
         self.init(host: host, port: port, path: path.isEmpty ? "/" : String(path))
     }
 }
+
+extension HTTPClientError {
+    /// Whether the connection was reset or broken by the peer (`ECONNRESET`, `EPIPE`).
+    var isReset: Bool {
+        if case .ioFailed(let error) = self { return error.errno == 104 || error.errno == 32 }
+        return false
+    }
+}

@@ -26,6 +26,12 @@ public struct HTTPMethod: RawRepresentable, Hashable, Sendable, CustomStringConv
     /// `OPTIONS`.
     public static let options = HTTPMethod(rawValue: "OPTIONS")
 
+    /// Whether repeating the request has the same effect as sending it once (RFC 9110 §9.2.2):
+    /// GET, HEAD, PUT, DELETE, OPTIONS. The client retries only these on a stale connection.
+    public var isIdempotent: Bool {
+        self == .get || self == .head || self == .put || self == .delete || self == .options
+    }
+
     /// Whether a request with this method is expected to carry a body, so that a missing
     /// `Content-Length` is answered with 411 Length Required (POST, PUT, PATCH).
     public var requiresContentLength: Bool {

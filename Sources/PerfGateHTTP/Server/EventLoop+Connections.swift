@@ -39,11 +39,11 @@ extension EventLoop {
         register(descriptor, isCounted: true)
     }
 
-    /// Answers 503 and closes: the connection limit is reached. Beyond `maxConnections` connections
-    /// already being rejected, closes at once without an answer.
+    /// Answers 503 and closes: the connection limit is reached. Beyond max(`maxConnections`, 1,024)
+    /// connections of this loop already being rejected, closes at once without an answer.
     private func reject(_ descriptor: Int32) {
         ServerCounters.increment(context.counters.rejected)
-        guard rejectingCount < context.configuration.maxConnections else {
+        guard rejectingCount < max(context.configuration.maxConnections, 1024) else {
             SystemCall.close(descriptor)
             return
         }

@@ -8,7 +8,8 @@ extension HTTPServer {
         /// Request size limits (defaults: request line 8 KiB, headers 16 KiB / 100 fields, body 1 MiB).
         public var limits: HTTPRequestParser.Limits
         /// Most open client connections (default 1,024). A connection accepted beyond it is answered
-        /// 503 with `Connection: close` and closed.
+        /// 503 with `Connection: close` and closed (up to 1,024 such rejections, or `maxConnections` if
+        /// larger, may be in progress per loop; past that, new connections are closed unanswered).
         public var maxConnections: Int
         /// How long a connection may sit with no partial request before it is closed (default 10 s).
         public var idleTimeout: Duration
