@@ -34,7 +34,9 @@ public struct HTTPLoadConfiguration: Sendable {
     /// Most raw latency samples kept over all connections (default 1,000,000); the histogram
     /// records every request regardless.
     public var maxRawSamples: Int
-    /// Where client threads run (default ``CPUPlacement/clientDefault``: every CPU but the first).
+    /// Where client threads run (default ``CPUPlacement/clientDefault``: the server's default CPU, so
+    /// a 1-connection run measures same-core round trips; use `.unpinned` for throughput with many
+    /// connections, or `.pinned([1])` against a server on `.pinned([0])` for cross-core mode).
     public var placement: CPUPlacement
     /// How long one response may take before it counts as a connection error (default 10 s).
     public var timeout: Duration

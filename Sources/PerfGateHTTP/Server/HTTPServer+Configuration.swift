@@ -19,7 +19,9 @@ extension HTTPServer {
         /// Event-loop threads (default 1). Each owns an epoll set and runs handlers inline; see
         /// ``HTTPServer`` for why. Use 2 to spread connections over two cores.
         public var eventLoopCount: Int
-        /// Where loop threads run (default ``CPUPlacement/serverDefault``: first CPU when there are 2+).
+        /// Where loop threads run (default ``CPUPlacement/serverDefault``: the last CPU when there are 2+,
+        /// shared with the load generator's clients). With `eventLoopCount: 2`, use `.pinned([0, 1])` or
+        /// `.unpinned`, or both loops share one CPU.
         public var placement: CPUPlacement
         /// `listen(2)` backlog (default 1,024).
         public var backlog: Int32

@@ -71,16 +71,22 @@ public enum CPUPlacement: Sendable, Equatable {
         (try? CPUAffinity.allowedCPUs()).flatMap { $0.isEmpty ? nil : $0 } ?? [0]
     }
 
-    /// Default for servers: the first allowed CPU when there are 2+ CPUs, else unpinned.
+    /// Default for servers: the last allowed CPU when there are 2+ CPUs, else unpinned.
+    ///
+    /// Server and load generator default to the SAME CPU (same-core mode). Measured on the 2-vCPU CI
+    /// machine (release, trivial handler, one keep-alive connection): same core p50 29 µs, p99 53 µs,
+    /// 28,600 requests/s; server on CPU 0 and client on CPU 1: p50 66 µs, p99 3.5 ms, 6,100
+    /// requests/s (raw TCP echo: 17 µs same core, 40 µs across). Across cores every round trip pays
+    /// two cross-CPU wake-ups, which measure the hypervisor rather than the server, so same-core is
+    /// both faster and steadier; the last CPU is chosen because CPU 0 takes most device interrupts.
+    /// Use `.pinned([0])` for the server and `.pinned([1])` for clients to measure cross-core mode.
     public static var serverDefault: CPUPlacement {
         let cpus = allowedOrFirst
-        return cpus.count >= 2 ? .pinned([cpus[0]]) : .unpinned
+        return cpus.count >= 2 ? .pinned([cpus[cpus.count - 1]]) : .unpinned
     }
 
-    /// Default for load-generator clients: every allowed CPU but the first when there are 2+ CPUs,
-    /// so clients never share the server loop's core (one latency mode: cross-core), else unpinned.
+    /// Default for load-generator clients: the same CPU as ``serverDefault`` (see there for why).
     public static var clientDefault: CPUPlacement {
-        let cpus = allowedOrFirst
-        return cpus.count >= 2 ? .pinned(Array(cpus.dropFirst())) : .unpinned
+        serverDefault
     }
 }
