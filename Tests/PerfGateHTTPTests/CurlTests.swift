@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import Testing
 
 @testable import PerfGateHTTP
@@ -43,7 +41,10 @@ struct CurlTests {
 
     static func withServer(_ body: (HTTPServer, String) throws -> Void) throws {
         try SocketTest.run {
-            let server = try HTTPServer(configuration: SocketTest.configuration(), handler: HTTPDemoService.makeRouter().makeHandler())
+            let server = try HTTPServer(
+                configuration: SocketTest.configuration(),
+                handler: HTTPDemoService.makeRouter().makeHandler()
+            )
             defer { server.shutdown() }
             try body(server, "http://127.0.0.1:\(server.boundPort)")
         }
@@ -60,7 +61,9 @@ struct CurlTests {
 
     @Test func curlGets405WithAllow() throws {
         try Self.withServer { _, base in
-            let headers = try Self.curl(["-X", "PUT", "--data", "x", "-D", "-", "-o", "/dev/null", base + "/api/v1/health"])
+            let headers = try Self.curl([
+                "-X", "PUT", "--data", "x", "-D", "-", "-o", "/dev/null", base + "/api/v1/health",
+            ])
             #expect(headers.hasPrefix("HTTP/1.1 405 Method Not Allowed\r\n"))
             #expect(headers.contains("Allow: GET, HEAD\r\n"))
         }
@@ -80,7 +83,9 @@ struct CurlTests {
             fwrite([UInt8](repeating: 0x41, count: 5000), 1, 5000, file)
             fclose(file)
             defer { unlink(path) }
-            let status = try Self.curl(["--data-binary", "@" + path, "-o", "/dev/null", "-w", "%{http_code}", base + "/api/v1/echo"])
+            let status = try Self.curl([
+                "--data-binary", "@" + path, "-o", "/dev/null", "-w", "%{http_code}", base + "/api/v1/echo",
+            ])
             #expect(status == "413")
         }
     }

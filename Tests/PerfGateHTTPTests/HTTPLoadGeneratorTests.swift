@@ -1,13 +1,14 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import Synchronization
 import Testing
 
 @testable import PerfGateHTTP
 
 struct HTTPLoadGeneratorTests {
-    static func withServer(router: HTTPRouter = HTTPDemoService.makeRouter(), _ body: (HTTPEndpoint) throws -> Void) throws {
+    static func withServer(
+        router: HTTPRouter = HTTPDemoService.makeRouter(),
+        _ body: (HTTPEndpoint) throws -> Void
+    ) throws {
         try SocketTest.run {
             let server = try HTTPServer(configuration: SocketTest.configuration(), handler: router.makeHandler())
             defer { server.shutdown() }
@@ -17,9 +18,16 @@ struct HTTPLoadGeneratorTests {
 
     @Test func aClosedLoopSendsExactlyTheRequestBudget() throws {
         try Self.withServer { endpoint in
-            let report = try HTTPLoadGenerator.run(HTTPLoadConfiguration(
-                endpoint: endpoint, connections: 4, duration: .seconds(30), maxRequests: 300,
-                warmupRequestsPerConnection: 5, placement: .unpinned))
+            let report = try HTTPLoadGenerator.run(
+                HTTPLoadConfiguration(
+                    endpoint: endpoint,
+                    connections: 4,
+                    duration: .seconds(30),
+                    maxRequests: 300,
+                    warmupRequestsPerConnection: 5,
+                    placement: .unpinned
+                )
+            )
             #expect(report.requests == 300)
             #expect(report.latencySamples.count == 300)
             #expect(report.statusClasses.success == 300)
@@ -32,8 +40,15 @@ struct HTTPLoadGeneratorTests {
 
     @Test func histogramPercentilesMatchTheRawSamplesWithinTheDocumentedError() throws {
         try Self.withServer { endpoint in
-            let report = try HTTPLoadGenerator.run(HTTPLoadConfiguration(
-                endpoint: endpoint, connections: 2, duration: .seconds(30), maxRequests: 2000, placement: .unpinned))
+            let report = try HTTPLoadGenerator.run(
+                HTTPLoadConfiguration(
+                    endpoint: endpoint,
+                    connections: 2,
+                    duration: .seconds(30),
+                    maxRequests: 2000,
+                    placement: .unpinned
+                )
+            )
             let sorted = report.latencySamples.map { UInt64(($0 * 1e9).rounded()) }.sorted()
             try #require(sorted.count == 2000)
             for p in [0.5, 0.9, 0.99, 1.0] {
@@ -53,11 +68,17 @@ struct HTTPLoadGeneratorTests {
             return .text("b")
         }
         try Self.withServer(router: router) { endpoint in
-            let report = try HTTPLoadGenerator.run(HTTPLoadConfiguration(
-                endpoint: endpoint, connections: 1, duration: .seconds(30), maxRequests: 6,
-                requests: [HTTPClientRequest(path: "/a"), HTTPClientRequest(method: .post, path: "/b")],
-                makeBody: { connection, sequence in Array("\(connection)-\(sequence)".utf8) },
-                placement: .unpinned))
+            let report = try HTTPLoadGenerator.run(
+                HTTPLoadConfiguration(
+                    endpoint: endpoint,
+                    connections: 1,
+                    duration: .seconds(30),
+                    maxRequests: 6,
+                    requests: [HTTPClientRequest(path: "/a"), HTTPClientRequest(method: .post, path: "/b")],
+                    makeBody: { connection, sequence in Array("\(connection)-\(sequence)".utf8) },
+                    placement: .unpinned
+                )
+            )
             #expect(report.statusClasses.success == 6)
         }
         #expect(bodies.withLock { $0 } == ["0-1", "0-3", "0-5"])
@@ -71,9 +92,16 @@ struct HTTPLoadGeneratorTests {
             return .text("ok")
         }
         try Self.withServer(router: router) { endpoint in
-            let report = try HTTPLoadGenerator.run(HTTPLoadConfiguration(
-                endpoint: endpoint, connections: 1, mode: .openLoop(requestsPerSecond: 1000),
-                duration: .milliseconds(400), requests: [HTTPClientRequest(path: "/stall-once")], placement: .unpinned))
+            let report = try HTTPLoadGenerator.run(
+                HTTPLoadConfiguration(
+                    endpoint: endpoint,
+                    connections: 1,
+                    mode: .openLoop(requestsPerSecond: 1000),
+                    duration: .milliseconds(400),
+                    requests: [HTTPClientRequest(path: "/stall-once")],
+                    placement: .unpinned
+                )
+            )
             let delayed = report.latencySamples.filter { $0 >= 0.05 }.count
             // About 100 requests were due during the 100 ms stall; about half waited 50 ms or more.
             // A closed loop would record the stall once.
@@ -86,8 +114,13 @@ struct HTTPLoadGeneratorTests {
         try SocketTest.run {
             let (listener, port) = try Socket.makeListener(address: "127.0.0.1", port: 0, backlog: 1)
             SystemCall.close(listener)  // The port is now (very likely) closed.
-            let report = try HTTPLoadGenerator.run(HTTPLoadConfiguration(
-                endpoint: HTTPEndpoint(host: "127.0.0.1", port: port), duration: .milliseconds(50), placement: .unpinned))
+            let report = try HTTPLoadGenerator.run(
+                HTTPLoadConfiguration(
+                    endpoint: HTTPEndpoint(host: "127.0.0.1", port: port),
+                    duration: .milliseconds(50),
+                    placement: .unpinned
+                )
+            )
             #expect(report.requests == 0)
             #expect(report.connectionErrors > 0)
             #expect(report.errorRatio == 1)
@@ -103,15 +136,23 @@ struct HTTPLoadGeneratorTests {
         #expect(try HTTPEndpoint(url: url) == expected)
     }
 
-    @Test(arguments: ["https://127.0.0.1/", "http://example.com/", "http://127.0.0.1:0/", "http://127.0.0.1:99999/", "ftp://x"])
+    @Test(arguments: [
+        "https://127.0.0.1/", "http://example.com/", "http://127.0.0.1:0/", "http://127.0.0.1:99999/", "ftp://x",
+    ])
     func otherURLsAreRejected(url: String) {
         #expect(throws: HTTPClientError.invalidURL(url)) { try HTTPEndpoint(url: url) }
     }
 
     @Test func theEchoFloorReturnsOneSamplePerRoundTrip() throws {
         try SocketTest.run {
-            let samples = try EchoFloor.measure(EchoFloor.Configuration(
-                roundTrips: 200, warmupRoundTrips: 10, serverPlacement: .unpinned, clientPlacement: .unpinned))
+            let samples = try EchoFloor.measure(
+                EchoFloor.Configuration(
+                    roundTrips: 200,
+                    warmupRoundTrips: 10,
+                    serverPlacement: .unpinned,
+                    clientPlacement: .unpinned
+                )
+            )
             #expect(samples.count == 200)
             #expect(samples.allSatisfy { $0 > 0 })
         }

@@ -3,7 +3,8 @@ import Testing
 @testable import PerfGateHTTP
 
 struct HTTPRequestParserTests {
-    static let post = "POST /api/v1/agents/7/step?x=1 HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 13\r\n\r\n{\"steps\": 10}"
+    static let post =
+        "POST /api/v1/agents/7/step?x=1 HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 13\r\n\r\n{\"steps\": 10}"
 
     /// Feeds the chunks in order and collects the actions until data runs out.
     static func parse(_ chunks: [[UInt8]], limits: HTTPRequestParser.Limits = .init()) -> [HTTPRequestParser.Action] {

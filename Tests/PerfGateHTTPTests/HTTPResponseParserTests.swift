@@ -3,7 +3,8 @@ import Testing
 @testable import PerfGateHTTP
 
 struct HTTPResponseParserTests {
-    static let text = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 5\r\nX-A: b\r\n\r\nhelloHTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n"
+    static let text =
+        "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 5\r\nX-A: b\r\n\r\nhelloHTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n"
 
     @Test func responsesParseTheSameWhereverTheInputIsSplit() throws {
         let bytes = Array(Self.text.utf8)

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import Testing
 
 @testable import PerfGateHTTP
@@ -10,14 +8,20 @@ import Testing
 /// raw sockets (10 s) only bounds a hang, it is not a timing assertion.
 struct HTTPServerRobustnessTests {
     static let shortTimeouts = SocketTest.configuration(
-        maxConnections: 64, idleTimeout: .milliseconds(200), requestTimeout: .milliseconds(200))
+        maxConnections: 64,
+        idleTimeout: .milliseconds(200),
+        requestTimeout: .milliseconds(200)
+    )
 
     static func withServer(
         _ configuration: HTTPServer.Configuration = shortTimeouts,
         _ body: (HTTPServer, HTTPClient) throws -> Void
     ) throws {
         try SocketTest.run {
-            let server = try HTTPServer(configuration: configuration, handler: HTTPDemoService.makeRouter().makeHandler())
+            let server = try HTTPServer(
+                configuration: configuration,
+                handler: HTTPDemoService.makeRouter().makeHandler()
+            )
             defer { server.shutdown() }
             let wellBehaved = try HTTPClient(endpoint: HTTPEndpoint(host: "127.0.0.1", port: server.boundPort))
             try body(server, wellBehaved)
@@ -78,7 +82,9 @@ struct HTTPServerRobustnessTests {
     @Test func chunkedRequestBodiesGet501() throws {
         try Self.withServer { _, client in
             let raw = try RawConnection(port: client.endpoint.port)
-            raw.send("POST /api/v1/echo HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n")
+            raw.send(
+                "POST /api/v1/echo HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n"
+            )
             #expect(raw.readUntilClosed().text.hasPrefix("HTTP/1.1 501 Not Implemented\r\n"))
         }
     }

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import Synchronization
 import Testing
 
@@ -48,7 +46,10 @@ struct HTTPServerTests {
 
     @Test func aPostWithoutContentLengthGets411AndIsClosed() throws {
         try SocketTest.run {
-            let server = try HTTPServer(configuration: SocketTest.configuration(), handler: HTTPDemoService.makeRouter().makeHandler())
+            let server = try HTTPServer(
+                configuration: SocketTest.configuration(),
+                handler: HTTPDemoService.makeRouter().makeHandler()
+            )
             defer { server.shutdown() }
             let raw = try RawConnection(port: server.boundPort)
             raw.send("POST /api/v1/echo HTTP/1.1\r\nHost: h\r\n\r\n")
@@ -61,7 +62,9 @@ struct HTTPServerTests {
 
     @Test func aBodyOverTheLimitGets413() throws {
         try Self.withServer { _, client in
-            let response = try client.send(HTTPClientRequest(method: .post, path: "/api/v1/echo", body: Array(repeating: 7, count: 5000)))
+            let response = try client.send(
+                HTTPClientRequest(method: .post, path: "/api/v1/echo", body: Array(repeating: 7, count: 5000))
+            )
             #expect(response.status == 413)
             #expect(!response.isKeepAlive)
         }
@@ -77,7 +80,10 @@ struct HTTPServerTests {
 
     @Test func aMalformedRequestGets400() throws {
         try SocketTest.run {
-            let server = try HTTPServer(configuration: SocketTest.configuration(), handler: HTTPDemoService.makeRouter().makeHandler())
+            let server = try HTTPServer(
+                configuration: SocketTest.configuration(),
+                handler: HTTPDemoService.makeRouter().makeHandler()
+            )
             defer { server.shutdown() }
             let raw = try RawConnection(port: server.boundPort)
             raw.send("GET /a b HTTP/1.1\r\nHost: h\r\n\r\n")
@@ -123,7 +129,10 @@ struct HTTPServerTests {
 
     @Test func anHTTP10RequestIsAnsweredAndClosed() throws {
         try SocketTest.run {
-            let server = try HTTPServer(configuration: SocketTest.configuration(), handler: HTTPDemoService.makeRouter().makeHandler())
+            let server = try HTTPServer(
+                configuration: SocketTest.configuration(),
+                handler: HTTPDemoService.makeRouter().makeHandler()
+            )
             defer { server.shutdown() }
             let raw = try RawConnection(port: server.boundPort)
             raw.send("GET /api/v1/health HTTP/1.0\r\n\r\n")
@@ -135,7 +144,10 @@ struct HTTPServerTests {
 
     @Test func pipelinedRequestsAreAnsweredInOrder() throws {
         try SocketTest.run {
-            let server = try HTTPServer(configuration: SocketTest.configuration(), handler: HTTPDemoService.makeRouter().makeHandler())
+            let server = try HTTPServer(
+                configuration: SocketTest.configuration(),
+                handler: HTTPDemoService.makeRouter().makeHandler()
+            )
             defer { server.shutdown() }
             let raw = try RawConnection(port: server.boundPort)
             raw.send("GET /api/v1/items/1 HTTP/1.1\r\nHost: h\r\n\r\nGET /api/v1/items/2 HTTP/1.1\r\nHost: h\r\n\r\n")
@@ -172,7 +184,10 @@ struct HTTPServerTests {
 
     @Test func aHeadRequestGetsHeadersWithoutBody() throws {
         try SocketTest.run {
-            let server = try HTTPServer(configuration: SocketTest.configuration(), handler: HTTPDemoService.makeRouter().makeHandler())
+            let server = try HTTPServer(
+                configuration: SocketTest.configuration(),
+                handler: HTTPDemoService.makeRouter().makeHandler()
+            )
             defer { server.shutdown() }
             let raw = try RawConnection(port: server.boundPort)
             raw.send("HEAD /api/v1/health HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n")

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import Testing
 
 @testable import PerfGateHTTP
@@ -26,7 +24,10 @@ struct LatencyHistogramTests {
         for p in [0.0, 0.01, 0.25, 0.5, 0.9, 0.99, 0.999, 1.0] {
             let exact = Double(Self.exactPercentile(sorted, p))
             let estimate = try #require(histogram.percentile(p)) * 1e9
-            #expect(abs(estimate - exact) <= exact * LatencyHistogram.relativeError + 1, "p=\(p) exact \(exact) got \(estimate)")
+            #expect(
+                abs(estimate - exact) <= exact * LatencyHistogram.relativeError + 1,
+                "p=\(p) exact \(exact) got \(estimate)"
+            )
         }
         #expect(histogram.count == count)
     }

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// A minimal blocking HTTP/1.1 client over one keep-alive TCP connection (`TCP_NODELAY`).
 ///
@@ -30,7 +28,11 @@ public final class HTTPClient {
     ///   - timeout: how long a response may take (`SO_RCVTIMEO`); default 30 s.
     ///   - keepsHeaders: whether responses keep their header fields (default true).
     /// - Throws: ``HTTPClientError/connectFailed(_:)``.
-    public init(endpoint: HTTPEndpoint, timeout: Duration = .seconds(30), keepsHeaders: Bool = true) throws(HTTPClientError) {
+    public init(
+        endpoint: HTTPEndpoint,
+        timeout: Duration = .seconds(30),
+        keepsHeaders: Bool = true
+    ) throws(HTTPClientError) {
         SystemCall.ignoreSIGPIPE()
         self.endpoint = endpoint
         self.timeout = timeout
@@ -68,7 +70,9 @@ public final class HTTPClient {
             // A reused connection the server closed while idle (its idle timeout) fails before any
             // response byte; an idempotent request is then retried once on a new connection
             // (RFC 9110 §9.2.2), as browsers do.
-            guard isReused, request.method.isIdempotent, error == .connectionClosed || error.isReset else { throw error }
+            guard isReused, request.method.isIdempotent, error == .connectionClosed || error.isReset else {
+                throw error
+            }
             return try exchange(request)
         }
     }
@@ -94,7 +98,10 @@ public final class HTTPClient {
         do {
             descriptor = try Socket.connect(address: endpoint.host, port: endpoint.port)
             let nanoseconds = MonotonicClock.nanoseconds(of: timeout)
-            var value = timeval(tv_sec: Int(nanoseconds / 1_000_000_000), tv_usec: Int(nanoseconds % 1_000_000_000 / 1000))
+            var value = timeval(
+                tv_sec: Int(nanoseconds / 1_000_000_000),
+                tv_usec: Int(nanoseconds % 1_000_000_000 / 1000)
+            )
             _ = setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
         } catch {
             throw .connectFailed(error)

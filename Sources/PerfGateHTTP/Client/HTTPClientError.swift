@@ -16,7 +16,8 @@ public enum HTTPClientError: Error, Sendable, Equatable, CustomStringConvertible
     /// One line: what failed and what to check.
     public var description: String {
         switch self {
-        case .invalidURL(let url): "invalid URL '\(url)': expected http://IPv4[:port][/path], e.g. http://127.0.0.1:8080/"
+        case .invalidURL(let url):
+            "invalid URL '\(url)': expected http://IPv4[:port][/path], e.g. http://127.0.0.1:8080/"
         case .connectFailed(let error): "could not connect: \(error); is the server running on that port?"
         case .ioFailed(let error): "connection failed: \(error)"
         case .timedOut: "no response within the client timeout; the server may be stalled or overloaded"

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The raw-socket floor for a loopback round trip: a minimal TCP echo server thread and a client
 /// that time small messages over one connection, with the same CPU placement as the HTTP runs.
@@ -69,7 +67,8 @@ public enum EchoFloor {
         return try roundTrips(on: client, configuration)
     }
 
-    private static func roundTrips(on client: Int32, _ configuration: Configuration) throws(SystemCallError) -> [Double] {
+    private static func roundTrips(on client: Int32, _ configuration: Configuration) throws(SystemCallError) -> [Double]
+    {
         let message = UnsafeMutableRawBufferPointer.allocate(byteCount: configuration.messageBytes, alignment: 16)
         message.initializeMemory(as: UInt8.self, repeating: 0x61)
         defer { message.deallocate() }
@@ -103,7 +102,9 @@ public enum EchoFloor {
         }
         while true {
             guard case .processed(let count) = try? Socket.receive(server, buffer), count > 0 else { return }
-            guard (try? Socket.sendAll(server, UnsafeRawBufferPointer(rebasing: buffer[0..<count]))) != nil else { return }
+            guard (try? Socket.sendAll(server, UnsafeRawBufferPointer(rebasing: buffer[0..<count]))) != nil else {
+                return
+            }
         }
     }
 }

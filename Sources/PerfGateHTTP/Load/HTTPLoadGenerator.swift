@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import Synchronization
 
 /// A load generator: N connections, each on its own thread with a blocking ``HTTPClient``, in a
@@ -39,9 +37,17 @@ public enum HTTPLoadGenerator {
 
     private static func makeReport(_ results: [LoadWorkerResult], start: UInt64) -> HTTPLoadReport {
         var report = HTTPLoadReport(
-            requests: 0, connectionErrors: 0, statusClasses: HTTPStatusClassCounts(), elapsedSeconds: 0,
-            latencySamples: [], isSampleCapReached: false, histogram: LatencyHistogram(),
-            clientOverheadSeconds: 0, clientCPUSeconds: 0, reconnects: 0)
+            requests: 0,
+            connectionErrors: 0,
+            statusClasses: HTTPStatusClassCounts(),
+            elapsedSeconds: 0,
+            latencySamples: [],
+            isSampleCapReached: false,
+            histogram: LatencyHistogram(),
+            clientOverheadSeconds: 0,
+            clientCPUSeconds: 0,
+            reconnects: 0
+        )
         var overhead: UInt64 = 0
         var cpu: UInt64 = 0
         var end = start

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// What one load connection measured.
 struct LoadWorkerResult {
@@ -30,7 +28,8 @@ final class LoadWorker: @unchecked Sendable {
         self.index = index
         self.shared = shared
         let configuration = shared.configuration
-        sampleCap = configuration.maxRawSamples / configuration.connections
+        sampleCap =
+            configuration.maxRawSamples / configuration.connections
             + (index < configuration.maxRawSamples % configuration.connections ? 1 : 0)
     }
 
@@ -76,7 +75,9 @@ final class LoadWorker: @unchecked Sendable {
             guard shared.takeRequest() else { break }
             exchange(sequence: sequence + configuration.warmupRequestsPerConnection, intended: intended)
             sequence += 1
-            if thinkNanoseconds > 0 { MonotonicClock.sleep(untilNanoseconds: MonotonicClock.nanoseconds() &+ thinkNanoseconds) }
+            if thinkNanoseconds > 0 {
+                MonotonicClock.sleep(untilNanoseconds: MonotonicClock.nanoseconds() &+ thinkNanoseconds)
+            }
         }
         result.endNanoseconds = MonotonicClock.nanoseconds()
     }
@@ -90,7 +91,10 @@ final class LoadWorker: @unchecked Sendable {
         do {
             if client == nil {
                 client = try HTTPClient(
-                    endpoint: shared.configuration.endpoint, timeout: shared.configuration.timeout, keepsHeaders: false)
+                    endpoint: shared.configuration.endpoint,
+                    timeout: shared.configuration.timeout,
+                    keepsHeaders: false
+                )
             }
             guard let client else { return }
             let socketBefore = client.socketNanoseconds

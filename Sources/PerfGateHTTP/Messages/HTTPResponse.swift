@@ -36,7 +36,8 @@ public struct HTTPResponse: Sendable {
     ///   - code: a stable snake_case identifier clients may switch on.
     ///   - message: one human-readable line; never include internals (paths, errors) for 5xx.
     public static func error(status: Int, code: String, message: String) -> HTTPResponse {
-        let body = "{\"error\":{\"status\":\(status),\"code\":\"\(jsonEscaped(code))\",\"message\":\"\(jsonEscaped(message))\"}}"
+        let body =
+            "{\"error\":{\"status\":\(status),\"code\":\"\(jsonEscaped(code))\",\"message\":\"\(jsonEscaped(message))\"}}"
         return .json(status: status, body)
     }
 

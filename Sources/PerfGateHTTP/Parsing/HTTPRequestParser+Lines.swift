@@ -29,7 +29,9 @@ extension HTTPRequestParser {
         else { return .malformedHeader }
         let value = line[(colon + 1)...]
         guard value.allSatisfy({ $0 == 0x09 || $0 >= 0x20 && $0 != 0x7F }) else { return .malformedHeader }
-        guard pending.headers.count < limits.maxHeaderCount else { return .headersTooLarge(limit: limits.maxHeaderBytes) }
+        guard pending.headers.count < limits.maxHeaderCount else {
+            return .headersTooLarge(limit: limits.maxHeaderBytes)
+        }
         let name = String(decoding: line[line.startIndex..<colon], as: UTF8.self)
         let text = String(decoding: value, as: UTF8.self).trimmingSpaces
         pending.headers.add(name: name, value: String(text))

@@ -94,8 +94,10 @@ public struct HTTPRequestParser: Sendable {
                 return .failure(error)
             case .requestLine:
                 guard let line = nextLine(limit: limits.maxRequestLineBytes, from: start) else {
-                    return pendingOrFail(over: buffer.count - start > limits.maxRequestLineBytes + 1,
-                                         .requestLineTooLong(limit: limits.maxRequestLineBytes))
+                    return pendingOrFail(
+                        over: buffer.count - start > limits.maxRequestLineBytes + 1,
+                        .requestLineTooLong(limit: limits.maxRequestLineBytes)
+                    )
                 }
                 if line.isEmpty { continue }  // An empty line before the request line is ignored.
                 if let error = parseRequestLine(line) { return fail(error) }
@@ -103,10 +105,14 @@ public struct HTTPRequestParser: Sendable {
                 state = .headers
             case .headers:
                 guard let line = nextLine(limit: limits.maxHeaderBytes, from: headerStart) else {
-                    return pendingOrFail(over: buffer.count - headerStart > limits.maxHeaderBytes,
-                                         .headersTooLarge(limit: limits.maxHeaderBytes))
+                    return pendingOrFail(
+                        over: buffer.count - headerStart > limits.maxHeaderBytes,
+                        .headersTooLarge(limit: limits.maxHeaderBytes)
+                    )
                 }
-                if start - headerStart > limits.maxHeaderBytes { return fail(.headersTooLarge(limit: limits.maxHeaderBytes)) }
+                if start - headerStart > limits.maxHeaderBytes {
+                    return fail(.headersTooLarge(limit: limits.maxHeaderBytes))
+                }
                 if line.isEmpty {
                     switch bodyLength() {
                     case .failure(let error): return fail(error)

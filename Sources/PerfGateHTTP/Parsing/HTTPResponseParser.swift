@@ -41,7 +41,9 @@ struct HTTPResponseParser {
             case .head:
                 guard let newline = buffer[scan...].firstIndex(of: 0x0A) else {
                     scan = buffer.count
-                    if buffer.count - start > 64 * 1024 { return .failure(.malformedResponse("header section over 64 KiB")) }
+                    if buffer.count - start > 64 * 1024 {
+                        return .failure(.malformedResponse("header section over 64 KiB"))
+                    }
                     return isEndOfStream && !isEmpty ? .failure(.connectionClosed) : .needMoreData
                 }
                 var end = newline
@@ -71,7 +73,11 @@ struct HTTPResponseParser {
                 let status = Int(String(decoding: line[(line.startIndex + 9)..<(line.startIndex + 12)], as: UTF8.self))
             else { return .malformedResponse("bad status line") }
             current = HTTPClientResponse(
-                status: status, headers: [:], body: [], isKeepAlive: line[line.startIndex + 7] == 0x31)
+                status: status,
+                headers: [:],
+                body: [],
+                isKeepAlive: line[line.startIndex + 7] == 0x31
+            )
             isFirstLine = false
             contentLength = nil
             return nil
@@ -95,7 +101,8 @@ struct HTTPResponseParser {
         if keepsHeaders {
             current.headers.add(
                 name: String(decoding: name, as: UTF8.self),
-                value: String(String(decoding: value, as: UTF8.self).trimmingSpaces))
+                value: String(String(decoding: value, as: UTF8.self).trimmingSpaces)
+            )
         }
         return nil
     }

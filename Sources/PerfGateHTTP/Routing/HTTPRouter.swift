@@ -89,7 +89,10 @@ public struct HTTPRouter: Sendable {
         case .methodNotAllowed(let allowed):
             let list = allowed.map(\.rawValue).joined(separator: ", ")
             var response = HTTPResponse.error(
-                status: 405, code: "method_not_allowed", message: "\(request.method) is not allowed here; use \(list)")
+                status: 405,
+                code: "method_not_allowed",
+                message: "\(request.method) is not allowed here; use \(list)"
+            )
             response.headers.add(name: "Allow", value: list)
             return response
         case .notFound:

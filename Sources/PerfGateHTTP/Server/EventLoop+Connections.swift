@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 extension EventLoop {
     /// Accepts pending connections (at most 64 per wake-up, to stay fair to served connections).
@@ -50,7 +48,10 @@ extension EventLoop {
         rejectingCount += 1
         guard let connection = register(descriptor, isCounted: false) else { return }
         let response = HTTPResponse.error(
-            status: 503, code: "overloaded", message: "the server is at its connection limit; retry later")
+            status: 503,
+            code: "overloaded",
+            message: "the server is at its connection limit; retry later"
+        )
         queue(response, on: connection, keepAlive: false)
         flush(connection)
     }
@@ -58,8 +59,12 @@ extension EventLoop {
     @discardableResult
     private func register(_ descriptor: Int32, isCounted: Bool) -> ServerConnection? {
         let connection = ServerConnection(
-            descriptor: descriptor, isCounted: isCounted, limits: context.configuration.limits,
-            now: now, interest: Self.readEvents)
+            descriptor: descriptor,
+            isCounted: isCounted,
+            limits: context.configuration.limits,
+            now: now,
+            interest: Self.readEvents
+        )
         connections[descriptor] = connection
         do {
             try epoll.add(descriptor, token: UInt64(descriptor), events: Self.readEvents)
@@ -103,7 +108,9 @@ extension EventLoop {
 
     /// Answers every complete buffered request (bounded by the output queue), then flushes.
     func serveRequests(_ connection: ServerConnection) {
-        parsing: while connection.phase == .open, connection.output.count - connection.outputOffset < Self.maxQueuedOutput {
+        parsing: while connection.phase == .open,
+            connection.output.count - connection.outputOffset < Self.maxQueuedOutput
+        {
             switch connection.parser.next() {
             case .needMoreData:
                 break parsing
@@ -148,7 +155,10 @@ extension EventLoop {
             let result: NonBlockingResult
             do {
                 result = try connection.output.withUnsafeBytes { bytes throws(SystemCallError) in
-                    try Socket.send(connection.descriptor, UnsafeRawBufferPointer(rebasing: bytes[connection.outputOffset...]))
+                    try Socket.send(
+                        connection.descriptor,
+                        UnsafeRawBufferPointer(rebasing: bytes[connection.outputOffset...])
+                    )
                 }
             } catch {
                 close(connection)  // EPIPE/ECONNRESET: the peer is gone.

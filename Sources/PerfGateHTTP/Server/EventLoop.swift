@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// One server thread: an epoll set over the shared listener and the connections it accepted.
 ///
@@ -124,7 +122,10 @@ final class EventLoop {
             if let start = connection.requestStart, now &- start > context.requestTimeoutNanoseconds {
                 ServerCounters.increment(context.counters.timeouts)
                 let response = HTTPResponse.error(
-                    status: 408, code: "request_timeout", message: "the request did not arrive in time")
+                    status: 408,
+                    code: "request_timeout",
+                    message: "the request did not arrive in time"
+                )
                 queue(response, on: connection, keepAlive: false)
                 flush(connection)
             } else if idleFor > context.idleTimeoutNanoseconds {

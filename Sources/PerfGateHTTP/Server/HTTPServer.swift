@@ -54,13 +54,17 @@ public final class HTTPServer: Sendable {
     ///   - handler: called for every parsed request, on a loop thread (see ``HTTPHandler``).
     /// - Throws: `SystemCallError` when the address is not numeric IPv4 (`inet_pton`), the port is
     ///   taken (`bind`), or descriptors or threads run out.
-    public init(configuration: Configuration = Configuration(), handler: @escaping HTTPHandler) throws(SystemCallError) {
+    public init(configuration: Configuration = Configuration(), handler: @escaping HTTPHandler) throws(SystemCallError)
+    {
         precondition(configuration.eventLoopCount >= 1, "eventLoopCount must be at least 1")
         precondition(configuration.maxConnections >= 1, "maxConnections must be at least 1")
         SystemCall.ignoreSIGPIPE()
         self.configuration = configuration
         let (listener, port) = try Socket.makeListener(
-            address: configuration.address, port: configuration.port, backlog: configuration.backlog)
+            address: configuration.address,
+            port: configuration.port,
+            backlog: configuration.backlog
+        )
         self.listener = listener
         self.boundPort = port
         let context = ServerContext(configuration: configuration, handler: handler)

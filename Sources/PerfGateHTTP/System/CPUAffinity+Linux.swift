@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// CPU placement helpers: pin the calling thread to one CPU, list the CPUs this process may use.
 ///

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import Synchronization
 
 /// An owned `epoll` instance with a wake-up `eventfd` registered under ``wakeToken``.

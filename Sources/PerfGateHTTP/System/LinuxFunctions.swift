@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Linux-only C functions that Swift's `Glibc` module does not import (they sit behind `_GNU_SOURCE`).
 ///

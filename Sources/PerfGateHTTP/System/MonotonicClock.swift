@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Reads of `CLOCK_MONOTONIC` in nanoseconds (vDSO, about 20 ns per read, no allocation).
 ///

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// A joinable POSIX thread running one closure: for event loops and load-generator clients,
 /// which block in system calls and so must not run on Swift's cooperative pool.
@@ -16,12 +14,17 @@ final class POSIXThread: @unchecked Sendable {
     init(_ body: @escaping @Sendable () -> Void) throws(SystemCallError) {
         let box = Unmanaged.passRetained(Box(body))
         var thread = pthread_t()
-        let result = pthread_create(&thread, nil, { argument in
-            // The argument is the retained Box passed below; take back ownership exactly once.
-            let box = Unmanaged<Box>.fromOpaque(argument!).takeRetainedValue()
-            box.body()
-            return nil
-        }, box.toOpaque())
+        let result = pthread_create(
+            &thread,
+            nil,
+            { argument in
+                // The argument is the retained Box passed below; take back ownership exactly once.
+                let box = Unmanaged<Box>.fromOpaque(argument!).takeRetainedValue()
+                box.body()
+                return nil
+            },
+            box.toOpaque()
+        )
         if result != 0 {
             box.release()
             throw SystemCallError(call: "pthread_create", errno: result)

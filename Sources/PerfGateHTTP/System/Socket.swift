@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// IPv4 TCP socket operations over raw descriptors, each wrapped once (see ``SystemCall``).
 enum Socket {
@@ -16,7 +14,11 @@ enum Socket {
     static func makeListener(address: String, port: UInt16, backlog: Int32) throws(SystemCallError) -> (Int32, UInt16) {
         var socketAddress = try makeAddress(address, port: port)
         let fd = try SystemCall.run("socket") {
-            Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+            Glibc.socket(
+                AF_INET,
+                Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue),
+                0
+            )
         }
         do {
             try setOption(fd, SOL_SOCKET, SO_REUSEADDR, 1)
@@ -102,7 +104,10 @@ enum Socket {
 
     /// Receives up to `buffer.count` bytes; `.processed(0)` is end of stream.
     @inline(__always)
-    static func receive(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer) throws(SystemCallError) -> NonBlockingResult {
+    static func receive(
+        _ fd: Int32,
+        _ buffer: UnsafeMutableRawBufferPointer
+    ) throws(SystemCallError) -> NonBlockingResult {
         try SystemCall.runNonBlocking("recv") { Glibc.recv(fd, buffer.baseAddress, buffer.count, 0) }
     }
 

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// A failed system call: the name of the call and the `errno` it set.
 ///

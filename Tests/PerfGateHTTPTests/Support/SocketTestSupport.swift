@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import Synchronization
 import Testing
 
@@ -17,7 +15,11 @@ enum SocketTest {
             let before = openDescriptorCount()
             try body()
             let after = openDescriptorCount()
-            #expect(after == before, "descriptor leak: \(before) open before, \(after) after", sourceLocation: sourceLocation)
+            #expect(
+                after == before,
+                "descriptor leak: \(before) open before, \(after) after",
+                sourceLocation: sourceLocation
+            )
         }
     }
 
@@ -39,9 +41,15 @@ enum SocketTest {
         eventLoopCount: Int = 1
     ) -> HTTPServer.Configuration {
         HTTPServer.Configuration(
-            limits: limits, maxConnections: maxConnections, idleTimeout: idleTimeout,
-            requestTimeout: requestTimeout, eventLoopCount: eventLoopCount, placement: .unpinned,
-            shutdownGracePeriod: .seconds(5), lingerTimeout: .milliseconds(500))
+            limits: limits,
+            maxConnections: maxConnections,
+            idleTimeout: idleTimeout,
+            requestTimeout: requestTimeout,
+            eventLoopCount: eventLoopCount,
+            placement: .unpinned,
+            shutdownGracePeriod: .seconds(5),
+            lingerTimeout: .milliseconds(500)
+        )
     }
 
     /// Whether an executable named `name` is on PATH.
@@ -60,7 +68,10 @@ final class RawConnection {
     init(port: UInt16, receiveTimeout: Duration = .seconds(10)) throws {
         descriptor = try Socket.connect(address: "127.0.0.1", port: port)
         let seconds = receiveTimeout.components.seconds
-        var value = timeval(tv_sec: Int(seconds), tv_usec: Int(receiveTimeout.components.attoseconds / 1_000_000_000_000))
+        var value = timeval(
+            tv_sec: Int(seconds),
+            tv_usec: Int(receiveTimeout.components.attoseconds / 1_000_000_000_000)
+        )
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
     }
 
