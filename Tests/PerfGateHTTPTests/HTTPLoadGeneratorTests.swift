@@ -35,6 +35,7 @@ struct HTTPLoadGeneratorTests {
             #expect(report.errorRatio == 0)
             #expect(report.throughputPerSecond > 0)
             #expect(report.clientOverheadSeconds > 0 && report.clientCPUSeconds > 0)
+            #expect(report.openLoopWakeLatenessSeconds == nil)
         }
     }
 
@@ -107,6 +108,7 @@ struct HTTPLoadGeneratorTests {
             // A closed loop would record the stall once.
             #expect(delayed >= 20, "only \(delayed) of \(report.requests) latencies show the stall")
             #expect(report.requests > 100)
+            #expect(report.openLoopWakeLatenessSeconds != nil)
         }
     }
 

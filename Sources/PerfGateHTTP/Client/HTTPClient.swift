@@ -25,7 +25,7 @@ public final class HTTPClient {
     /// Connects to `endpoint`.
     /// - Parameters:
     ///   - endpoint: host, port (the path is not used here; requests carry their own).
-    ///   - timeout: how long a response may take (`SO_RCVTIMEO`); default 30 s.
+    ///   - timeout: how long one send or receive may block (`SO_SNDTIMEO`/`SO_RCVTIMEO`); default 30 s.
     ///   - keepsHeaders: whether responses keep their header fields (default true).
     /// - Throws: ``HTTPClientError/connectFailed(_:)``.
     public init(
@@ -95,17 +95,19 @@ public final class HTTPClient {
     }
 
     private func connect() throws(HTTPClientError) {
+        let connected: Int32
         do {
-            descriptor = try Socket.connect(address: endpoint.host, port: endpoint.port)
-            let nanoseconds = MonotonicClock.nanoseconds(of: timeout)
-            var value = timeval(
-                tv_sec: Int(nanoseconds / 1_000_000_000),
-                tv_usec: Int(nanoseconds % 1_000_000_000 / 1000)
-            )
-            _ = setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
+            connected = try Socket.connect(address: endpoint.host, port: endpoint.port)
         } catch {
             throw .connectFailed(error)
         }
+        do {
+            try Socket.setTimeouts(connected, timeout)
+        } catch {
+            SystemCall.close(connected)
+            throw .connectFailed(error)
+        }
+        descriptor = connected
     }
 
     private func serialize(_ request: HTTPClientRequest) {

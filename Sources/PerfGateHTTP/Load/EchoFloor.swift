@@ -60,7 +60,7 @@ public enum EchoFloor {
             throw error
         }
         defer {
-            _ = Glibc.shutdown(client, Int32(SHUT_WR))  // The echo loop sees end of stream and returns.
+            Socket.shutdownWrite(client)  // The echo loop sees end of stream and returns.
             thread.join()
         }
         configuration.clientPlacement.apply(threadIndex: 0)

@@ -51,6 +51,8 @@ public enum HTTPLoadGenerator {
         var overhead: UInt64 = 0
         var cpu: UInt64 = 0
         var end = start
+        var lateness: UInt64 = 0
+        var wakes = 0
         for result in results {
             report.requests += result.histogram.count
             report.connectionErrors += result.connectionErrors
@@ -62,11 +64,14 @@ public enum HTTPLoadGenerator {
             overhead += result.overheadNanoseconds
             cpu += result.cpuNanoseconds
             end = max(end, result.endNanoseconds)
+            lateness &+= result.wakeLatenessNanoseconds
+            wakes += result.wakeCount
         }
         report.elapsedSeconds = Double(end &- start) / 1e9
         let attempts = Double(max(1, report.requests + report.connectionErrors))
         report.clientOverheadSeconds = Double(overhead) / 1e9 / attempts
         report.clientCPUSeconds = Double(cpu) / 1e9 / attempts
+        if wakes > 0 { report.openLoopWakeLatenessSeconds = Double(lateness) / 1e9 / Double(wakes) }
         return report
     }
 }

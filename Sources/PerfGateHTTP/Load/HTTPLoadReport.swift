@@ -60,6 +60,11 @@ public struct HTTPLoadReport: Sendable {
     public var clientCPUSeconds: Double
     /// Reconnections after the server closed a connection.
     public var reconnects: Int
+    /// Open loop only: how late, on average, a client thread woke from sleeping until a request's
+    /// intended send time, in seconds (nil for a closed loop, or when no request waited). Every
+    /// open-loop latency includes this bias of the generator; on a VM it is tens of µs
+    /// (release, this 2-vCPU machine: about 40 µs), so compare open-loop runs with open-loop runs.
+    public var openLoopWakeLatenessSeconds: Double?
 
     /// Responses per second over the measured part.
     public var throughputPerSecond: Double {

@@ -11,6 +11,8 @@ struct LoadWorkerResult {
     var overheadNanoseconds: UInt64 = 0
     var cpuNanoseconds: UInt64 = 0
     var endNanoseconds: UInt64 = 0
+    var wakeLatenessNanoseconds: UInt64 = 0
+    var wakeCount = 0
 }
 
 /// One load connection and the thread loop that drives it.
@@ -68,7 +70,11 @@ final class LoadWorker: @unchecked Sendable {
                 // Connection i sends requests i, i+N, i+2N, … of one evenly spaced global schedule.
                 intended = start &+ UInt64((Double(index) + Double(sequence) * connections) * period)
                 guard intended < deadline else { break }
-                if MonotonicClock.nanoseconds() < intended { MonotonicClock.sleep(untilNanoseconds: intended) }
+                if MonotonicClock.nanoseconds() < intended {
+                    MonotonicClock.sleep(untilNanoseconds: intended)
+                    result.wakeLatenessNanoseconds &+= MonotonicClock.nanoseconds() &- intended
+                    result.wakeCount += 1
+                }
             } else if intended >= deadline {
                 break
             }

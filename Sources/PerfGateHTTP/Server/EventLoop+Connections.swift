@@ -183,7 +183,7 @@ extension EventLoop {
     /// Shuts the write side and discards input until end of stream, so the client reads the last
     /// response instead of a reset caused by unread bytes (what nginx calls lingering close).
     private func startLingering(_ connection: ServerConnection) {
-        _ = Glibc.shutdown(connection.descriptor, Int32(SHUT_WR))
+        Socket.shutdownWrite(connection.descriptor)
         connection.phase = .lingering(deadline: now &+ context.lingerNanoseconds)
         setInterest(Self.readEvents, on: connection)
     }

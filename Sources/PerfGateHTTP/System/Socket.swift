@@ -96,6 +96,22 @@ enum Socket {
         }
     }
 
+    /// Shuts the write side (the peer reads end of stream); a peer that is already gone (`ENOTCONN`) is fine.
+    static func shutdownWrite(_ fd: Int32) {
+        _ = try? SystemCall.run("shutdown") { Glibc.shutdown(fd, Int32(SHUT_WR)) }
+    }
+
+    /// Sets `SO_RCVTIMEO` and `SO_SNDTIMEO`: a blocking call that waits longer fails with `EAGAIN`.
+    static func setTimeouts(_ fd: Int32, _ timeout: Duration) throws(SystemCallError) {
+        let nanoseconds = MonotonicClock.nanoseconds(of: timeout)
+        var value = timeval(tv_sec: Int(nanoseconds / 1_000_000_000), tv_usec: Int(nanoseconds % 1_000_000_000 / 1000))
+        for option in [SO_RCVTIMEO, SO_SNDTIMEO] {
+            _ = try SystemCall.run("setsockopt") {
+                Glibc.setsockopt(fd, SOL_SOCKET, option, &value, socklen_t(MemoryLayout<timeval>.size))
+            }
+        }
+    }
+
     /// Sends bytes with `MSG_NOSIGNAL` (a reset peer yields `EPIPE`, never `SIGPIPE`).
     @inline(__always)
     static func send(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws(SystemCallError) -> NonBlockingResult {
