@@ -115,6 +115,16 @@ struct HTTPServerTests {
         }
     }
 
+    @Test func a204HasNoContentLengthAndTheConnectionStaysUsable() throws {
+        try Self.withServer { _, client in
+            let deleted = try client.send(HTTPClientRequest(method: .delete, path: "/api/v1/items/1"))
+            #expect(deleted.status == 204)
+            #expect(deleted.headers["Content-Length"] == nil)
+            #expect(try client.send(HTTPClientRequest(path: "/api/v1/health")).status == 200)
+            #expect(client.reconnectCount == 0)
+        }
+    }
+
     @Test func connectionCloseIsHonoured() throws {
         try Self.withServer { server, client in
             let response = try client.send(HTTPClientRequest(path: "/api/v1/health", headers: ["Connection": "close"]))

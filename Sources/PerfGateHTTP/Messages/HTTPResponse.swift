@@ -74,6 +74,8 @@ public struct HTTPResponse: Sendable {
 
     /// Appends the serialized response (status line, fields, framing, body) to `buffer`.
     ///
+    /// 1xx and 204 responses get neither `Content-Length` nor body, whatever ``body`` holds.
+    ///
     /// - Parameters:
     ///   - buffer: the output buffer.
     ///   - keepAlive: whether to announce `Connection: keep-alive` or `Connection: close`.
@@ -87,9 +89,11 @@ public struct HTTPResponse: Sendable {
             buffer.append(contentsOf: field.value.utf8)
             buffer.append(contentsOf: "\r\n".utf8)
         }
-        buffer.append(contentsOf: "Content-Length: \(body.count)\r\n".utf8)
+        // RFC 9110 §8.6: no Content-Length (and no body) on 1xx and 204 responses.
+        let hasBody = status >= 200 && status != 204
+        if hasBody { buffer.append(contentsOf: "Content-Length: \(body.count)\r\n".utf8) }
         buffer.append(contentsOf: keepAlive ? "Connection: keep-alive\r\n\r\n".utf8 : "Connection: close\r\n\r\n".utf8)
-        if includeBody { buffer.append(contentsOf: body) }
+        if includeBody, hasBody { buffer.append(contentsOf: body) }
     }
 
     private static func isFramingField(_ name: String) -> Bool {

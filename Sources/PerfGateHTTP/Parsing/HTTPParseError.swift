@@ -58,7 +58,8 @@ public enum HTTPParseError: Error, Sendable, Equatable, CustomStringConvertible 
         case .malformedRequestLine: "the request line must be 'METHOD /path HTTP/1.1'"
         case .unsupportedVersion: "only HTTP/1.0 and HTTP/1.1 are supported"
         case .requestLineTooLong(let limit): "the request line exceeds \(limit) bytes; shorten the path or query"
-        case .headersTooLarge(let limit): "the header section exceeds \(limit) bytes or 100 fields; send fewer headers"
+        case .headersTooLarge(let limit):
+            "the header section exceeds \(limit) bytes or the field count limit; send fewer headers"
         case .malformedHeader: "a header line is not 'Name: value' (obsolete line folding is rejected)"
         case .missingHost: "an HTTP/1.1 request needs a Host header"
         case .invalidContentLength: "Content-Length must be one decimal number"

@@ -89,48 +89,58 @@ public struct HTTPRequestParser: Sendable {
     /// - Complexity: amortized O(newly appended bytes + size of the returned request).
     public mutating func next() -> Action {
         while true {
+            let action: Action?
             switch state {
-            case .failed(let error):
-                return .failure(error)
-            case .requestLine:
-                guard let line = nextLine(limit: limits.maxRequestLineBytes, from: start) else {
-                    return pendingOrFail(
-                        over: buffer.count - start > limits.maxRequestLineBytes + 1,
-                        .requestLineTooLong(limit: limits.maxRequestLineBytes)
-                    )
-                }
-                if line.isEmpty { continue }  // An empty line before the request line is ignored.
-                if let error = parseRequestLine(line) { return fail(error) }
-                headerStart = start
-                state = .headers
-            case .headers:
-                guard let line = nextLine(limit: limits.maxHeaderBytes, from: headerStart) else {
-                    return pendingOrFail(
-                        over: buffer.count - headerStart > limits.maxHeaderBytes,
-                        .headersTooLarge(limit: limits.maxHeaderBytes)
-                    )
-                }
-                if start - headerStart > limits.maxHeaderBytes {
-                    return fail(.headersTooLarge(limit: limits.maxHeaderBytes))
-                }
-                if line.isEmpty {
-                    switch bodyLength() {
-                    case .failure(let error): return fail(error)
-                    case .success(let length): state = .body(length: length)
-                    }
-                } else if let error = parseHeaderLine(line) {
-                    return fail(error)
-                }
-            case .body(let length):
-                guard buffer.count - start >= length else { return .needMoreData }
-                pending.body = Array(buffer[start..<(start + length)])
-                start += length
-                scan = start
-                state = .requestLine
-                compact()
-                return .request(pending)
+            case .failed(let error): action = .failure(error)
+            case .requestLine: action = advanceRequestLine()
+            case .headers: action = advanceHeaders()
+            case .body(let length): action = advanceBody(length: length)
             }
+            if let action { return action }
         }
+    }
+
+    /// Consumes the request line if complete; nil means "continue parsing".
+    private mutating func advanceRequestLine() -> Action? {
+        guard let line = nextLine() else {
+            return pendingOrFail(
+                over: buffer.count - start > limits.maxRequestLineBytes + 1,
+                .requestLineTooLong(limit: limits.maxRequestLineBytes)
+            )
+        }
+        if line.isEmpty { return nil }  // An empty line before the request line is ignored.
+        if let error = parseRequestLine(line) { return fail(error) }
+        headerStart = start
+        state = .headers
+        return nil
+    }
+
+    /// Consumes one header line if complete; the blank line ends the section.
+    private mutating func advanceHeaders() -> Action? {
+        guard let line = nextLine() else {
+            return pendingOrFail(
+                over: buffer.count - headerStart > limits.maxHeaderBytes,
+                .headersTooLarge(limit: limits.maxHeaderBytes)
+            )
+        }
+        if start - headerStart > limits.maxHeaderBytes { return fail(.headersTooLarge(limit: limits.maxHeaderBytes)) }
+        if !line.isEmpty { return parseHeaderLine(line).map { fail($0) } }
+        switch bodyLength() {
+        case .failure(let error): return fail(error)
+        case .success(let length): state = .body(length: length)
+        }
+        return nil
+    }
+
+    /// Returns the request once its whole body is buffered.
+    private mutating func advanceBody(length: Int) -> Action? {
+        guard buffer.count - start >= length else { return .needMoreData }
+        pending.body = Array(buffer[start..<(start + length)])
+        start += length
+        scan = start
+        state = .requestLine
+        compact()
+        return .request(pending)
     }
 
     private mutating func fail(_ error: HTTPParseError) -> Action {
@@ -143,7 +153,7 @@ public struct HTTPRequestParser: Sendable {
     }
 
     /// The next line (without `CRLF`/`LF`) starting at `start`, consuming it; nil when incomplete.
-    private mutating func nextLine(limit: Int, from origin: Int) -> ArraySlice<UInt8>? {
+    private mutating func nextLine() -> ArraySlice<UInt8>? {
         guard let newline = buffer[scan...].firstIndex(of: 0x0A) else {
             scan = buffer.count
             return nil
