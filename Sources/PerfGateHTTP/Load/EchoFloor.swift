@@ -49,8 +49,13 @@ public enum EchoFloor {
         defer { SystemCall.close(client) }
         // The connection is already queued on the listener, so this accept does not wait.
         guard let server = try Socket.accept(listener) else { throw SystemCallError(call: "accept4", errno: EAGAIN) }
-        _ = fcntl(server, F_SETFL, 0)  // Back to blocking for the echo loop.
-        try Socket.setNoDelay(server)
+        do {
+            _ = try SystemCall.run("fcntl") { fcntl(server, F_SETFL, 0) }  // Back to blocking for the echo loop.
+            try Socket.setNoDelay(server)
+        } catch {
+            SystemCall.close(server)
+            throw error
+        }
         let placement = configuration.serverPlacement
         let thread: POSIXThread
         do {
