@@ -188,7 +188,7 @@ struct HTTPServerTests {
                 }
             }
             #expect(server.statistics.connectionsAccepted == 51)
-            #expect(server.statistics.openConnections == 51)
+            #expect(server.statistics.openConnections == 51, "\(server.statistics) reconnects \(clients.map(\.reconnectCount).reduce(0, +))")
         }
     }
 
