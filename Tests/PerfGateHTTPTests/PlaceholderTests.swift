@@ -1,5 +1,0 @@
-import Testing
-
-@testable import PerfGateHTTP
-
-@Test func moduleBuilds() {}
