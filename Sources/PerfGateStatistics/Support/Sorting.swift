@@ -1,0 +1,98 @@
+/// Sorting of Double samples through order-preserving integer keys.
+///
+/// A finite or infinite Double maps to a UInt64 key whose unsigned order is the Double order
+/// (`key(a) < key(b)` ⇔ `a < b`), with −0.0 folded onto +0.0 so key equality is Double equality.
+/// Large inputs are sorted by an LSD radix sort on the keys (six 11-bit passes, O(n)); small
+/// inputs by the standard library's sort. NaN has no place in the order: callers reject it first.
+enum Sorting {
+    /// Below this count the standard library's comparison sort beats the radix sort's fixed cost.
+    static let radixThreshold = 384
+
+    /// The order-preserving key of `value` (−0.0 and +0.0 share a key).
+    @inline(__always) static func key(_ value: Double) -> UInt64 {
+        let bits = (value + 0.0).bitPattern  // −0.0 + 0.0 == +0.0 in round-to-nearest
+        return bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
+    }
+
+    /// The Double whose key is `key` (the inverse of `key(_:)` on +0.0 and non-zero values).
+    @inline(__always) static func value(_ key: UInt64) -> Double {
+        Double(bitPattern: key & (1 << 63) != 0 ? key & ~(1 << 63) : ~key)
+    }
+
+    /// A sorted copy of `values`.
+    /// - Precondition: no NaN (checked).
+    /// - Complexity: O(n) time for n ≥ `radixThreshold`, O(n log n) below; two arrays of n.
+    static func sorted(_ values: [Double]) -> [Double] {
+        let n = values.count
+        var keys = [UInt64](repeating: 0, count: n)
+        keys.withUnsafeMutableBufferPointer { keys in
+            fillKeys(keys, from: values)
+            sortKeys(keys)
+        }
+        return keys.map(value)
+    }
+
+    /// Writes the key of each value of `values` into `keys` (same count).
+    /// - Precondition: no NaN (checked).
+    @inline(__always)
+    static func fillKeys(_ keys: UnsafeMutableBufferPointer<UInt64>, from values: [Double]) {
+        for (index, element) in values.enumerated() {
+            precondition(!element.isNaN, "PerfGateStatistics: samples must not contain NaN")
+            keys[index] = key(element)
+        }
+    }
+
+    /// Sorts keys in place ascending.
+    /// - Complexity: O(n) with one scratch allocation of n keys for n ≥ `radixThreshold`,
+    ///   otherwise the standard library's sort.
+    static func sortKeys(_ keys: UnsafeMutableBufferPointer<UInt64>) {
+        if keys.count < radixThreshold {
+            var keys = keys  // the buffer is a reference; `sort` is declared mutating
+            keys.sort()
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: keys.count) { scratch in
+            radixSort(keys, scratch: scratch)
+        }
+    }
+
+    /// LSD radix sort of `keys` with 11-bit digits; `scratch` has at least `keys.count` elements.
+    ///
+    /// All six digit histograms are counted in one pass; a pass whose digit is the same for every
+    /// key is skipped (common for the high bits of samples of one magnitude).
+    static func radixSort(_ keys: UnsafeMutableBufferPointer<UInt64>, scratch: UnsafeMutableBufferPointer<UInt64>) {
+        let digitBits = 11
+        let radix = 1 << digitBits
+        let passes = 6
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: radix * passes) { counts in
+            counts.initialize(repeating: 0)
+            for key in keys {
+                for pass in 0..<passes {
+                    counts[pass * radix + Int((key >> UInt64(pass * digitBits)) & UInt64(radix - 1))] += 1
+                }
+            }
+            var source = keys
+            var target = UnsafeMutableBufferPointer(rebasing: scratch[0..<keys.count])
+            for pass in 0..<passes {
+                let histogram = UnsafeMutableBufferPointer(rebasing: counts[(pass * radix)..<((pass + 1) * radix)])
+                if histogram.contains(keys.count) { continue }
+                var offset = 0
+                for digit in 0..<radix {
+                    let count = histogram[digit]
+                    histogram[digit] = offset
+                    offset += count
+                }
+                let shift = UInt64(pass * digitBits)
+                for key in source {
+                    let digit = Int((key >> shift) & UInt64(radix - 1))
+                    target[histogram[digit]] = key
+                    histogram[digit] += 1
+                }
+                swap(&source, &target)
+            }
+            if source.baseAddress != keys.baseAddress {
+                _ = keys.update(fromContentsOf: source)
+            }
+        }
+    }
+}
