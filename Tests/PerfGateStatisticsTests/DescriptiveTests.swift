@@ -1,6 +1,5 @@
-import Testing
-
 import PerfGateStatistics
+import Testing
 
 /// The descriptive golden file, shared by `DescriptiveTests`, `QuantileTests` and `SampleSummaryTests`.
 struct DescriptiveGoldenCase: Decodable {

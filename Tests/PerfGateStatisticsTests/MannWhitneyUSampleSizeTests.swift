@@ -1,6 +1,5 @@
-import Testing
-
 import PerfGateStatistics
+import Testing
 
 struct MannWhitneyUSampleSizeTests {
     struct GoldenFile: Decodable {
@@ -26,7 +25,10 @@ struct MannWhitneyUSampleSizeTests {
     @Test func smallestTwoSidedPValueMatchesExactBinomials() throws {
         let golden: GoldenFile = try GoldenVectors.load("sample_size")
         for row in golden.smallestTwoSidedPValue {
-            let p = MannWhitneyU.smallestTwoSidedPValue(candidateCount: row.candidateCount, baselineCount: row.baselineCount)
+            let p = MannWhitneyU.smallestTwoSidedPValue(
+                candidateCount: row.candidateCount,
+                baselineCount: row.baselineCount
+            )
             #expect(isClose(p, row.pValue, relative: 1e-12), "\(row.candidateCount)×\(row.baselineCount)")
         }
     }

@@ -1,6 +1,5 @@
-import Testing
-
 import PerfGateStatistics
+import Testing
 
 struct SampleSummaryTests {
     @Test func summaryMatchesNumpy() throws {

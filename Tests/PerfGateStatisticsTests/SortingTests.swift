@@ -13,8 +13,24 @@ struct SortingTests {
         #expect(Sorting.sorted(values) == values.sorted())
     }
 
+    @Test func adversarialOrdersSortCorrectly() {
+        let n = 300
+        let patterns: [[Double]] = [
+            (0..<n).map(Double.init),
+            (0..<n).reversed().map(Double.init),
+            [Double](repeating: 4, count: n),
+            (0..<n).map { Double(min($0, n - $0)) },
+            (0..<n).map { Double($0 % 3) },
+        ]
+        for values in patterns {
+            #expect(Sorting.sorted(values) == values.sorted())
+        }
+    }
+
     @Test func keysPreserveOrderAndFoldNegativeZero() {
-        let ordered: [Double] = [-.infinity, -1e300, -1, -.leastNonzeroMagnitude, 0, .leastNonzeroMagnitude, 2, .infinity]
+        let ordered: [Double] = [
+            -.infinity, -1e300, -1, -.leastNonzeroMagnitude, 0, .leastNonzeroMagnitude, 2, .infinity,
+        ]
         let keys = ordered.map(Sorting.key)
         #expect(keys == keys.sorted())
         #expect(Set(keys).count == keys.count)

@@ -48,8 +48,15 @@ public struct SampleSummary: Sendable, Hashable {
 
     /// Creates a summary from its parts (as read from a results file); nothing is checked.
     public init(
-        count: Int, min: Double, p50: Double, p90: Double, p95: Double, p99: Double,
-        max: Double, mean: Double, stddev: Double
+        count: Int,
+        min: Double,
+        p50: Double,
+        p90: Double,
+        p95: Double,
+        p99: Double,
+        max: Double,
+        mean: Double,
+        stddev: Double
     ) {
         self.count = count
         self.min = min
