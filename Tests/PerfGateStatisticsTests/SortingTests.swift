@@ -3,7 +3,7 @@ import Testing
 @testable import PerfGateStatistics
 
 struct SortingTests {
-    @Test(arguments: [0, 1, 2, 50, 383, 384, 5000])
+    @Test(arguments: [0, 1, 2, 17, 50, 2_047, 2_048, 5_000])
     func sortedAgreesWithTheStandardLibrary(count: Int) {
         var random = SplitMix64(seed: UInt64(count))
         let specials: [Double] = [0, -0.0, .infinity, -.infinity, .leastNonzeroMagnitude, -.greatestFiniteMagnitude]

@@ -42,7 +42,7 @@ public enum Descriptive {
 
     /// The median (type-7 quantile at ½: the middle value, or the mean of the two middle values).
     /// - Precondition: `values` is not empty, no NaN.
-    /// - Complexity: O(n) for n ≥ 384 (radix sort), O(n log n) below.
+    /// - Complexity: O(n) for n ≥ 2,048 (radix sort), O(n log n) below.
     public static func median(_ values: [Double]) -> Double {
         Quantile.type7(0.5, of: values)
     }
@@ -53,7 +53,7 @@ public enum Descriptive {
     /// `scaledMedianAbsoluteDeviation`. Equals `scipy.stats.median_abs_deviation(values)` (scale 1).
     /// Reference: Hampel, "The influence curve and its role in robust estimation", JASA 69, 1974.
     /// - Precondition: `values` is not empty, no NaN.
-    /// - Complexity: O(n) for n ≥ 384, O(n log n) below; two sorts.
+    /// - Complexity: O(n) for n ≥ 2,048, O(n log n) below; two sorts.
     public static func medianAbsoluteDeviation(_ values: [Double]) -> Double {
         let center = median(values)
         return median(values.map { abs($0 - center) })

@@ -29,7 +29,7 @@ public enum Quantile {
 
     /// The type-7 quantile at probability `p` of a sample in any order (sorts a copy).
     /// - Precondition: `values` is not empty and has no NaN; 0 ≤ p ≤ 1.
-    /// - Complexity: O(n) for n ≥ 384 (radix sort), O(n log n) below.
+    /// - Complexity: O(n) for n ≥ 2,048 (radix sort), O(n log n) below.
     public static func type7(_ p: Double, of values: [Double]) -> Double {
         type7(p, ofSorted: Sorting.sorted(values))
     }

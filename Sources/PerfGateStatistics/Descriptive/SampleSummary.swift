@@ -76,7 +76,7 @@ public struct SampleSummary: Sendable, Hashable {
     /// Tested against numpy on golden vectors to 1e−12 relative.
     /// - Precondition: `samples` is not empty and has no NaN (callers validate; an empty sample traps
     ///   with a message).
-    /// - Complexity: O(n) for n ≥ 384 (radix sort), O(n log n) below; one sorted copy.
+    /// - Complexity: O(n) for n ≥ 2,048 (radix sort), O(n log n) below; one sorted copy.
     public init(samples: [Double]) {
         precondition(!samples.isEmpty, "SampleSummary needs at least one sample")
         let sorted = Sorting.sorted(samples)

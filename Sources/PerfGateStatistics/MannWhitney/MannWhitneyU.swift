@@ -34,9 +34,10 @@ public enum MannWhitneyU {
     ///   - method: The p-value method, or nil for the automatic choice.
     /// - Precondition: both samples non-empty, no NaN; with `method: .exact`, n₁·n₂ ≤ 100,000,000
     ///   (the distribution needs n₁·n₂/2 Doubles).
-    /// - Complexity: O(n log n) for n < 384 per side and O(n) above (radix sort of the keys), plus
+    /// - Complexity: O(n log n) for n < 2,048 per side and O(n) above (radix sort of the keys), plus
     ///   one merge walk; exact: O(1) on a cache hit, O(min(n₁,n₂)·n₁·n₂) to build the distribution.
-    ///   One temporary allocation of n₁ + n₂ keys (on the stack for small samples).
+    ///   One temporary allocation of n₁ + n₂ keys (on the stack up to 512 keys, so the
+    ///   common small comparison allocates nothing once its null distribution is cached).
     public static func test(
         candidate: [Double],
         baseline: [Double],
@@ -61,16 +62,35 @@ public enum MannWhitneyU {
 
     /// U of the candidate and the tie term, from one sort of each sample (as keys) and a merge walk.
     static func rankStatistics(candidate: [Double], baseline: [Double]) -> RankStatistics {
-        let n1 = candidate.count
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: n1 + baseline.count) { keys in
-            let first = UnsafeMutableBufferPointer(rebasing: keys[0..<n1])
-            let second = UnsafeMutableBufferPointer(rebasing: keys[n1...])
-            Sorting.fillKeys(first, from: candidate)
-            Sorting.fillKeys(second, from: baseline)
-            Sorting.sortKeys(first)
-            Sorting.sortKeys(second)
-            return RankStatistics(sortedFirst: UnsafeBufferPointer(first), sortedSecond: UnsafeBufferPointer(second))
+        let count = candidate.count + baseline.count
+        // Small samples keep their keys on the stack; large ones on the heap (large dynamic stack
+        // allocations corrupted the stack in optimized builds with Swift 6.3.1 on Linux).
+        if count <= smallSampleKeyLimit {
+            return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { keys in
+                rankStatistics(candidate: candidate, baseline: baseline, keys: keys)
+            }
         }
+        let keys = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count)
+        defer { keys.deallocate() }
+        return rankStatistics(candidate: candidate, baseline: baseline, keys: keys)
+    }
+
+    /// The most keys (8 bytes each) `rankStatistics` places on the stack.
+    private static let smallSampleKeyLimit = 512
+
+    private static func rankStatistics(
+        candidate: [Double],
+        baseline: [Double],
+        keys: UnsafeMutableBufferPointer<UInt64>
+    ) -> RankStatistics {
+        let n1 = candidate.count
+        let first = UnsafeMutableBufferPointer(rebasing: keys[0..<n1])
+        let second = UnsafeMutableBufferPointer(rebasing: keys[n1...])
+        Sorting.fillKeys(first, from: candidate)
+        Sorting.fillKeys(second, from: baseline)
+        Sorting.sortKeys(first)
+        Sorting.sortKeys(second)
+        return RankStatistics(sortedFirst: UnsafeBufferPointer(first), sortedSecond: UnsafeBufferPointer(second))
     }
 
     /// The statistic whose upper tail is the p-value, and the factor (2 when two-sided).
