@@ -323,11 +323,15 @@ def normal_cases():
 
 
 def write(name, payload):
+    """Writes {"generatedWith": ..., "cases": payload} with one case (or one top-level field) per line."""
     path = os.path.join(OUT, name)
+    versions = json.dumps({"numpy": np.__version__, "scipy": scipy.__version__})
+    if isinstance(payload, list):
+        body = "[\n" + ",\n".join(json.dumps(case) for case in payload) + "\n]"
+    else:
+        body = "{\n" + ",\n".join(f"{json.dumps(k)}: {json.dumps(v)}" for k, v in payload.items()) + "\n}"
     with open(path, "w") as f:
-        json.dump({"generatedWith": {"numpy": np.__version__, "scipy": scipy.__version__}, "cases": payload},
-                  f, indent=1)
-        f.write("\n")
+        f.write(f'{{"generatedWith": {versions},\n"cases": {body}}}\n')
     print(f"wrote {path} ({os.path.getsize(path)} bytes)")
 
 

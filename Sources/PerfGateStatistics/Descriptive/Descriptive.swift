@@ -40,11 +40,17 @@ public enum Descriptive {
         return ((sum + compensation) / Double(values.count - 1)).squareRoot()
     }
 
-    /// The median (type-7 quantile at ½: the middle value, or the mean of the two middle values).
+    /// The median: the middle value, or the mean (a + b)/2 of the two middle values (`np.median`).
+    ///
+    /// Mathematically the type-7 quantile at ½; computed as numpy's `median` does rather than with the
+    /// interpolation of `Quantile.type7`, which can differ from it in the last bit.
     /// - Precondition: `values` is not empty, no NaN.
     /// - Complexity: O(n) for n ≥ 2,048 (radix sort), O(n log n) below.
     public static func median(_ values: [Double]) -> Double {
-        Quantile.type7(0.5, of: values)
+        precondition(!values.isEmpty, "the median of an empty sample is undefined")
+        let sorted = Sorting.sorted(values)
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 
     /// The median absolute deviation median(|x − median(x)|), unscaled (in the unit of the values).

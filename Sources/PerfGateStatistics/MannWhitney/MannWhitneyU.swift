@@ -10,6 +10,10 @@ public enum MannWhitneyU {
     /// The largest n₁·n₂ for which `method: nil` chooses the exact method (samples without ties).
     public static let exactPairLimit = 40_000
 
+    /// The largest n₁·n₂ for which `method: .exact` may be requested explicitly (about a second and
+    /// 4 MB to build the distribution at 1,000 × 1,000).
+    public static let exactPairCeiling = 1_000_000
+
     /// Tests candidate against baseline.
     ///
     /// - U is the candidate's: the number of (candidate, baseline) pairs with candidate > baseline,
@@ -32,8 +36,8 @@ public enum MannWhitneyU {
     ///   - baseline: The baseline sample; at least one value, no NaN.
     ///   - alternative: The alternative hypothesis about the candidate.
     ///   - method: The p-value method, or nil for the automatic choice.
-    /// - Precondition: both samples non-empty, no NaN; with `method: .exact`, n₁·n₂ ≤ 100,000,000
-    ///   (the distribution needs n₁·n₂/2 Doubles).
+    /// - Precondition: both samples non-empty, no NaN; with `method: .exact`, n₁·n₂ ≤ 1,000,000
+    ///   (`exactPairCeiling`: the distribution needs n₁·n₂/2 Doubles and min(n₁,n₂)·n₁·n₂ steps).
     /// - Complexity: O(n log n) for n < 2,048 per side and O(n) above (radix sort of the keys), plus
     ///   one merge walk; exact: O(1) on a cache hit, O(min(n₁,n₂)·n₁·n₂) to build the distribution.
     ///   One temporary allocation of n₁ + n₂ keys (on the stack up to 512 keys, so the
@@ -52,7 +56,10 @@ public enum MannWhitneyU {
         let pValue: Double
         switch chosen {
         case .exact:
-            precondition(n1 * n2 <= 100_000_000, "exact Mann–Whitney needs n₁·n₂ ≤ 100,000,000, got \(n1)×\(n2)")
+            precondition(
+                n1 * n2 <= exactPairCeiling,
+                "exact Mann–Whitney supports n₁·n₂ ≤ \(exactPairCeiling), got \(n1)×\(n2); use the asymptotic method"
+            )
             pValue = exactPValue(u: ranks.u, n1, n2, alternative: alternative)
         case .asymptotic:
             pValue = asymptoticPValue(u: ranks.u, n1, n2, tieTerm: ranks.tieTerm, alternative: alternative)

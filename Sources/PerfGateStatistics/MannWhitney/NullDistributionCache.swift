@@ -22,12 +22,15 @@ final class NullDistributionCache: Sendable {
     }
 
     private struct Entry {
+        var key: Key
         var distribution: MannWhitneyNullDistribution
         var lastUse: UInt64
     }
 
+    /// The entries in a plain array: with a few dozen at most, a linear scan beats hashing, and a
+    /// hit updates its use stamp in place.
     private struct State {
-        var entries: [Key: Entry] = [:]
+        var entries: [Entry] = []
         var elementCount = 0
         var clock: UInt64 = 0
     }
@@ -52,11 +55,10 @@ final class NullDistributionCache: Sendable {
     func distribution(_ firstCount: Int, _ secondCount: Int) -> MannWhitneyNullDistribution {
         let key = Key(smaller: min(firstCount, secondCount), larger: max(firstCount, secondCount))
         let cached: MannWhitneyNullDistribution? = state.withLock { state in
+            guard let index = state.entries.firstIndex(where: { $0.key == key }) else { return nil }
             state.clock &+= 1
-            guard var entry = state.entries[key] else { return nil }
-            entry.lastUse = state.clock
-            state.entries[key] = entry
-            return entry.distribution
+            state.entries[index].lastUse = state.clock
+            return state.entries[index].distribution
         }
         if let cached { return cached }
         let built = MannWhitneyNullDistribution(key.smaller, key.larger)
@@ -68,14 +70,17 @@ final class NullDistributionCache: Sendable {
         let size = distribution.lowerCDF.count
         guard size <= elementBudget, capacity > 0 else { return }
         state.withLock { state in
-            guard state.entries[key] == nil else { return }
+            guard !state.entries.contains(where: { $0.key == key }) else { return }
             while state.entries.count >= capacity || state.elementCount + size > elementBudget {
-                guard let oldest = state.entries.min(by: { $0.value.lastUse < $1.value.lastUse }) else { break }
-                state.entries[oldest.key] = nil
-                state.elementCount -= oldest.value.distribution.lowerCDF.count
+                guard
+                    let oldest = state.entries.indices.min(by: { state.entries[$0].lastUse < state.entries[$1].lastUse }
+                    )
+                else { break }
+                state.elementCount -= state.entries[oldest].distribution.lowerCDF.count
+                state.entries.remove(at: oldest)
             }
             state.clock &+= 1
-            state.entries[key] = Entry(distribution: distribution, lastUse: state.clock)
+            state.entries.append(Entry(key: key, distribution: distribution, lastUse: state.clock))
             state.elementCount += size
         }
     }
