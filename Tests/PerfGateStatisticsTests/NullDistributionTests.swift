@@ -46,4 +46,20 @@ struct NullDistributionTests {
         #expect(first.lowerCDF == MannWhitneyNullDistribution(9, 13).lowerCDF)
         #expect(cache.count == 1)
     }
+
+    @Test func concurrentRequestsAgreeAndRespectTheBounds() async {
+        let cache = NullDistributionCache(capacity: 4, elementBudget: 10_000)
+        let sizes = [(3, 5), (8, 8), (12, 30), (40, 41), (5, 3), (9, 2)]
+        let agreed = await withTaskGroup(of: Bool.self) { group in
+            for round in 0..<24 {
+                let (n1, n2) = sizes[round % sizes.count]
+                group.addTask {
+                    cache.distribution(n1, n2).lowerCDF == MannWhitneyNullDistribution(n1, n2).lowerCDF
+                }
+            }
+            return await group.reduce(true) { $0 && $1 }
+        }
+        #expect(agreed)
+        #expect(cache.count <= 4)
+    }
 }
