@@ -76,6 +76,14 @@ struct MannWhitneyUTests {
         }
     }
 
+    @Test func hugeAllTiedSamplesGiveAPValueOfOne() {
+        let tied = [Double](repeating: 0.25, count: 150_000)
+        let result = MannWhitneyU.test(candidate: tied, baseline: tied)
+        #expect(result.method == .asymptotic)
+        #expect(result.u == 150_000.0 * 150_000.0 / 2)
+        #expect(result.pValue == 1)
+    }
+
     @Test func infinitiesAreOrdinaryExtremeValues() {
         let result = MannWhitneyU.test(candidate: [.infinity, 5], baseline: [-.infinity, 1, 2])
         #expect(result.u == 6)

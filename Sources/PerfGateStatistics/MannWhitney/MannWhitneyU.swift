@@ -131,6 +131,9 @@ public enum MannWhitneyU {
         let n = Double(n1 + n2)
         // The same association of operations as scipy's `_get_mwu_z`, for bit-level agreement.
         let sigma = (pairCount / 12 * ((n + 1) - tieTerm / (n * (n - 1)))).squareRoot()
+        // σ = 0 only when every value is tied (then U = n₁n₂/2 and scipy's z is −∞, p = 1); rounding
+        // of a huge tie term can make the radicand slightly negative instead, so test for "not > 0".
+        guard sigma > 0 else { return 1 }
         let z = (statistic - pairCount / 2 - 0.5) / sigma
         return min(1, max(0, factor * StandardNormal.survival(z)))
     }
