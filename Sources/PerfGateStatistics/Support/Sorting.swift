@@ -40,10 +40,16 @@ enum Sorting {
     /// - Precondition: no NaN (checked).
     @inline(__always)
     static func fillKeys(_ keys: UnsafeMutableBufferPointer<UInt64>, from values: [Double]) {
-        for (index, element) in values.enumerated() {
-            precondition(!element.isNaN, "PerfGateStatistics: samples must not contain NaN")
-            keys[index] = key(element)
+        // One branch-free pass; the NaN check is folded into a flag tested once at the end.
+        var sawNaN = false
+        values.withUnsafeBufferPointer { values in
+            for index in values.indices {
+                let element = values[index]
+                sawNaN = sawNaN || element.isNaN
+                keys[index] = key(element)
+            }
         }
+        precondition(!sawNaN, "PerfGateStatistics: samples must not contain NaN")
     }
 
     /// Sorts keys in place ascending.
