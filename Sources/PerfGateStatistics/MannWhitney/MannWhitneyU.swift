@@ -40,8 +40,10 @@ public enum MannWhitneyU {
     ///   (`exactPairCeiling`: the distribution needs n₁·n₂/2 Doubles and min(n₁,n₂)·n₁·n₂ steps).
     /// - Complexity: O(n log n) for n < 2,048 per side and O(n) above (radix sort of the keys), plus
     ///   one merge walk; exact: O(1) on a cache hit, O(min(n₁,n₂)·n₁·n₂) to build the distribution.
-    ///   One temporary allocation of n₁ + n₂ keys (on the stack up to 512 keys, so the
-    ///   common small comparison allocates nothing once its null distribution is cached).
+    ///   One temporary buffer of n₁ + n₂ keys: on the stack up to 128 keys (1 KB, the most the
+    ///   standard library places on the stack unconditionally), so such a comparison allocates
+    ///   nothing once its null distribution is cached; one heap allocation above (checked with
+    ///   valgrind: 0 allocations per call at 30 vs 30, 1 at 100 vs 100).
     public static func test(
         candidate: [Double],
         baseline: [Double],
@@ -70,8 +72,9 @@ public enum MannWhitneyU {
     /// U of the candidate and the tie term, from one sort of each sample (as keys) and a merge walk.
     static func rankStatistics(candidate: [Double], baseline: [Double]) -> RankStatistics {
         let count = candidate.count + baseline.count
-        // Small samples keep their keys on the stack; large ones on the heap (large dynamic stack
-        // allocations corrupted the stack in optimized builds with Swift 6.3.1 on Linux).
+        // Small samples keep their keys on the stack; larger ones on the heap. (Above 1 KB
+        // `withUnsafeTemporaryAllocation` asks the runtime whether the stack has room, and large
+        // dynamic stack allocations corrupted the stack in optimized builds, Swift 6.3.1 on Linux.)
         if count <= smallSampleKeyLimit {
             return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { keys in
                 rankStatistics(candidate: candidate, baseline: baseline, keys: keys)
@@ -83,7 +86,7 @@ public enum MannWhitneyU {
     }
 
     /// The most keys (8 bytes each) `rankStatistics` places on the stack.
-    private static let smallSampleKeyLimit = 512
+    private static let smallSampleKeyLimit = 128
 
     private static func rankStatistics(
         candidate: [Double],
