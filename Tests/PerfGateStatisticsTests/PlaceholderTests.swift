@@ -1,5 +1,0 @@
-import Testing
-
-@testable import PerfGateStatistics
-
-@Test func moduleBuilds() {}

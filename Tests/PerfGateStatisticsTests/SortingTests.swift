@@ -1,0 +1,42 @@
+import Testing
+
+@testable import PerfGateStatistics
+
+struct SortingTests {
+    @Test(arguments: [0, 1, 2, 17, 50, 2_047, 2_048, 5_000])
+    func sortedAgreesWithTheStandardLibrary(count: Int) {
+        var random = SplitMix64(seed: UInt64(count))
+        let specials: [Double] = [0, -0.0, .infinity, -.infinity, .leastNonzeroMagnitude, -.greatestFiniteMagnitude]
+        let values = (0..<count).map { index in
+            index % 17 == 0 ? specials[index % specials.count] : (random.nextUnit() - 0.5) * 1e6
+        }
+        #expect(Sorting.sorted(values) == values.sorted())
+    }
+
+    @Test func adversarialOrdersSortCorrectly() {
+        let n = 300
+        let patterns: [[Double]] = [
+            (0..<n).map(Double.init),
+            (0..<n).reversed().map(Double.init),
+            [Double](repeating: 4, count: n),
+            (0..<n).map { Double(min($0, n - $0)) },
+            (0..<n).map { Double($0 % 3) },
+        ]
+        for values in patterns {
+            #expect(Sorting.sorted(values) == values.sorted())
+        }
+    }
+
+    @Test func keysPreserveOrderAndFoldNegativeZero() {
+        let ordered: [Double] = [
+            -.infinity, -1e300, -1, -.leastNonzeroMagnitude, 0, .leastNonzeroMagnitude, 2, .infinity,
+        ]
+        let keys = ordered.map(Sorting.key)
+        #expect(keys == keys.sorted())
+        #expect(Set(keys).count == keys.count)
+        #expect(Sorting.key(-0.0) == Sorting.key(0))
+        for value in ordered {
+            #expect(Sorting.value(Sorting.key(value)) == value)
+        }
+    }
+}
