@@ -65,12 +65,20 @@ let package = Package(
         // A small HTTP/1.1 server and client on POSIX sockets; knows nothing of benchmarks.
         .target(name: "PerfGateHTTP", swiftSettings: swiftSettings),
 
+        // The benchmark scenarios: the catalog under Benchmarks/, suites, and the workloads that
+        // drive the simulated agents (and their HTTP API) through the harness.
+        .target(
+            name: "PerfGateScenarios",
+            dependencies: ["PerfGateStatistics", "PerfGateResults", "PerfGateHarness", "PerfGateAgents", "PerfGateHTTP"],
+            swiftSettings: swiftSettings
+        ),
+
         // The command library: every `bench` subcommand, parsing, and output streams.
         .target(
             name: "PerfGateCommands",
             dependencies: [
                 "PerfGateStatistics", "PerfGateResults", "PerfGateComparison", "PerfGateReports",
-                "PerfGateAgents", "PerfGateHarness", "PerfGateHTTP",
+                "PerfGateAgents", "PerfGateHarness", "PerfGateHTTP", "PerfGateScenarios",
             ],
             swiftSettings: swiftSettings
         ),
@@ -116,6 +124,11 @@ let package = Package(
         .testTarget(
             name: "PerfGateHTTPTests",
             dependencies: ["PerfGateHTTP"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PerfGateScenariosTests",
+            dependencies: ["PerfGateScenarios"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

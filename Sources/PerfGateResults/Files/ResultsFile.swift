@@ -62,10 +62,11 @@ public enum ResultsFile {
     }
 }
 
-/// File reading and JSON parsing shared by the results and thresholds readers.
-enum FileContents {
+/// File reading and JSON parsing shared by the results and thresholds readers, and by the other
+/// JSON files of the package (scenario files).
+package enum FileContents {
     /// The bytes of a non-empty file, or a ``ResultsError`` saying why not.
-    static func read(path: String, kind: String) throws(ResultsError) -> [UInt8] {
+    package static func read(path: String, kind: String) throws(ResultsError) -> [UInt8] {
         let bytes: [UInt8]
         do {
             bytes = try FileIO.readAll(path: path)
@@ -82,7 +83,7 @@ enum FileContents {
     }
 
     /// The parsed document, or a ``ResultsError`` with the JSON path, line and column of the problem.
-    static func parse(
+    package static func parse(
         _ bytes: some Collection<UInt8>,
         file: String,
         kind: String,

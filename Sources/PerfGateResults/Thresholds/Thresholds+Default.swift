@@ -1,96 +1,81 @@
 extension Thresholds {
-    /// The project's thresholds, used when no thresholds file is given; `Benchmarks/thresholds.json`
-    /// holds the same content (write it with ``ThresholdsFile/encode(_:file:)``).
+    /// The project's thresholds, used when no thresholds file is given or found.
     ///
-    /// Alpha 0.01 with Holm's correction; by default the median may regress by 5 %. Coordination rounds
-    /// gate p95 and throughput p50 at 10 %, with a 5 % mean timeout budget; memory per agent has a 34.5 MiB
-    /// budget; API latency gates p95 at 10 % with a 0.5 s p95 budget and a 1 % error budget; belief updates
-    /// gate p50 at 10 %. Peak RSS is reported but never gates.
-    public static let `default` = Thresholds(
-        alpha: 0.01,
-        correction: .holm,
-        defaults: ThresholdRule(
-            statistic: .p50,
-            maxRegression: 0.05,
-            reason: "Medians resist outliers; 5 % is above the run-to-run noise of our quiet CI machines."
-        ),
-        rules: coordinationRules + memoryRules + apiRules + beliefRules
-    )
+    /// Decoded from ``embeddedJSON``, a verbatim copy of the committed `Benchmarks/thresholds.json`; a test
+    /// fails when the two differ, so `bench` run from any folder applies the same limits as the repository.
+    public static let `default`: Thresholds = {
+        // Cannot fail: the tests decode this exact text, and it is a compile-time constant.
+        try! ThresholdsFile.decode(Array(embeddedJSON.utf8), file: "built-in thresholds")
+    }()
 
-    /// 34.5 MiB, the memory budget per agent, in bytes.
-    private static let memoryBudgetPerAgent = 36_175_872.0
-
-    private static let coordinationRules = [
-        ThresholdRule(
-            match: "coordination/*",
-            metric: "round_seconds",
-            statistic: .p95,
-            maxRegression: 0.10,
-            reason: "Round latency tails decide deadlines; p95 at 10 % tolerates scheduler noise on 2 cores."
-        ),
-        ThresholdRule(
-            match: "coordination/*",
-            metric: "throughput_per_second",
-            statistic: .p50,
-            maxRegression: 0.10,
-            reason: "Throughput is a mean-like rate; 10 % on the median keeps noise from failing the gate."
-        ),
-        ThresholdRule(
-            match: "coordination/*",
-            metric: "timeout_ratio",
-            gating: true,
-            budget: Budget(statistic: .mean, max: 0.05),
-            reason: "More than 5 % of rounds timing out breaks the contract-net protocol whatever the baseline."
-        ),
-    ]
-
-    private static let memoryRules = [
-        ThresholdRule(
-            match: "memory/*",
-            metric: "bytes_per_agent",
-            maxRegression: 0.05,
-            budget: Budget(statistic: .max, max: memoryBudgetPerAgent),
-            reason: "Heap per agent is deterministic; 5 % growth or more than 34.5 MiB per agent is a leak."
-        ),
-        ThresholdRule(
-            match: "memory/*",
-            metric: "rss_bytes_per_agent",
-            maxRegression: 0.10,
-            budget: Budget(statistic: .max, max: memoryBudgetPerAgent),
-            reason: "RSS includes allocator slack, so it gets 10 %, under the same 34.5 MiB per-agent budget."
-        ),
-        ThresholdRule(
-            match: "memory/*",
-            metric: "peak_rss_bytes",
-            gating: false,
-            reason: "Peak RSS depends on the allocator and the kernel; reported for context, never gating."
-        ),
-    ]
-
-    private static let apiRules = [
-        ThresholdRule(
-            match: "api/*",
-            metric: "latency_seconds",
-            statistic: .p95,
-            maxRegression: 0.10,
-            budget: Budget(statistic: .p95, max: 0.5),
-            reason: "Clients feel the tail: p95 may not grow by 10 % nor exceed the 500 ms service level."
-        ),
-        ThresholdRule(
-            match: "api/*",
-            metric: "error_ratio",
-            budget: Budget(statistic: .mean, max: 0.01),
-            reason: "The service level allows at most 1 % failed requests."
-        ),
-    ]
-
-    private static let beliefRules = [
-        ThresholdRule(
-            match: "belief/*",
-            metric: "update_seconds",
-            statistic: .p50,
-            maxRegression: 0.10,
-            reason: "Belief updates are short CPU-bound steps; 10 % on the median stays above timer noise."
-        )
-    ]
+    /// The text of `Benchmarks/thresholds.json`, embedded.
+    package static let embeddedJSON = """
+        {
+          "schema": "perfgate/thresholds@1",
+          "alpha": 0.01,
+          "correction": "holm",
+          "defaults": {
+            "statistic": "p50",
+            "maxRegression": 0.05,
+            "reason": "A 5% move of the median is visible to users and above run-to-run noise once samples come from several processes."
+          },
+          "rules": [
+            {
+              "match": "coordination/*", "metric": "round_seconds", "statistic": "p95", "maxRegression": 0.10,
+              "reason": "Round time tails decide coordination timeouts; p95 is noisier than p50 on 2 shared cores, so 10%."
+            },
+            {
+              "match": "coordination/*", "metric": "throughput_per_second", "statistic": "p50", "maxRegression": 0.10,
+              "reason": "Agent steps per second mirror round time; 10% keeps the two gates consistent."
+            },
+            {
+              "match": "coordination/*", "metric": "efficiency_ratio", "statistic": "p50", "maxRegression": 0.10,
+              "reason": "Parallel efficiency drops when coordination serialises; 10% of it is a real contention change."
+            },
+            {
+              "match": "coordination/*", "metric": "messages_per_round", "statistic": "p50", "maxRegression": 0.05,
+              "reason": "Messages per round are deterministic for a seed: any change is a protocol change worth a look."
+            },
+            {
+              "match": "*", "metric": "timeout_ratio", "gating": true, "budget": { "statistic": "mean", "max": 0.05 },
+              "reason": "Published limit: coordination timeouts under 5%."
+            },
+            {
+              "match": "memory/*", "metric": "bytes_per_agent", "statistic": "p50", "maxRegression": 0.05,
+              "budget": { "statistic": "max", "max": 36175872 },
+              "reason": "Published limit: under 34.5 MiB (36,175,872 bytes) of heap per agent; heap bytes are nearly noise-free, so 5%."
+            },
+            {
+              "match": "memory/*", "metric": "rss_bytes_per_agent", "statistic": "p50", "maxRegression": 0.10,
+              "budget": { "statistic": "max", "max": 36175872 },
+              "reason": "Published limit on resident memory per agent; RSS includes allocator slack, so 10%."
+            },
+            {
+              "match": "memory/*", "metric": "peak_rss_bytes", "gating": false,
+              "reason": "Reported for capacity planning; the per-agent metrics carry the limit."
+            },
+            {
+              "match": "belief/*", "metric": "update_seconds", "statistic": "p50", "maxRegression": 0.10,
+              "reason": "One belief update is microseconds long; 10% is above its process-to-process noise."
+            },
+            {
+              "match": "belief/*", "metric": "convergence_seconds", "statistic": "p50", "maxRegression": 0.10,
+              "reason": "Convergence time follows update time times a deterministic number of steps."
+            },
+            {
+              "match": "api/*", "metric": "latency_seconds", "statistic": "p95", "maxRegression": 0.10,
+              "budget": { "statistic": "p95", "max": 0.5 },
+              "reason": "Published limit: API p95 under 500 ms; 10% regression limit on the same percentile."
+            },
+            {
+              "match": "api/*", "metric": "throughput_per_second", "statistic": "p50", "maxRegression": 0.10,
+              "reason": "Requests per second fall when latency rises; 10% as for latency."
+            },
+            {
+              "match": "api/*", "metric": "error_ratio", "budget": { "statistic": "mean", "max": 0.01 },
+              "reason": "An API that fails over 1% of requests under benchmark load is broken, whatever it did before."
+            }
+          ]
+        }
+        """
 }

@@ -1,0 +1,107 @@
+import PerfGateResults
+import PerfGateStatistics
+
+extension Comparator {
+    /// Turns an evaluated pair into its final status and the sentence that explains it.
+    func decide(_ pending: PendingComparison) -> MetricComparison {
+        let limits = pending.limits
+        let unit = (pending.candidate ?? pending.baseline)?.unit ?? ""
+        var result = MetricComparison(
+            benchmark: pending.benchmark, metric: pending.metric, unit: unit,
+            better: (pending.candidate ?? pending.baseline)?.better ?? .lower,
+            status: .unchanged, gating: limits.gating, statistic: limits.statistic,
+            baseline: pending.baseline?.summary, candidate: pending.candidate?.summary,
+            change: pending.change, test: nil, shift: pending.shift,
+            limit: AppliedLimit(
+                maxRegression: limits.maxRegression, budgetMax: limits.budget?.max,
+                budgetMin: limits.budget?.min, budgetStatistic: limits.budget?.statistic
+            ),
+            reason: ""
+        )
+        if let test = pending.test {
+            result.test = TestOutcome(
+                method: test.method, u: test.u, pValue: test.pValue,
+                adjustedPValue: pending.adjustedPValue ?? test.pValue
+            )
+        }
+        (result.status, result.reason, result.samplesNeeded) = status(of: pending, result: result)
+        return result
+    }
+
+    private func status(
+        of pending: PendingComparison, result: MetricComparison
+    ) -> (ComparisonStatus, String, Int?) {
+        guard let candidate = pending.candidate else {
+            return (.removed, "present in the baseline only", nil)
+        }
+        if let breach = budgetBreach(candidate: candidate.summary, limits: pending.limits, unit: result.unit) {
+            return (.overBudget, breach, nil)
+        }
+        guard let baseline = pending.baseline, let test = result.test else {
+            return (.added, "present in the candidate only", nil)
+        }
+        let smallest = MannWhitneyU.smallestTwoSidedPValue(
+            candidateCount: candidate.samples.count, baselineCount: baseline.samples.count
+        )
+        if smallest >= thresholds.alpha {
+            let needed = MannWhitneyU.minimumSampleCount(toReach: thresholds.alpha)
+            let reason = "\(candidate.samples.count) vs \(baseline.samples.count) samples cannot reach "
+                + "p < \(Self.format(thresholds.alpha)) (smallest possible p = \(Self.format(smallest))); "
+                + "use at least \(needed) samples on each side"
+            return (.inconclusive, reason, needed)
+        }
+        return significanceStatus(result: result, test: test, baseline: baseline, candidate: candidate)
+    }
+
+    private func significanceStatus(
+        result: MetricComparison, test: TestOutcome, baseline: MetricResult, candidate: MetricResult
+    ) -> (ComparisonStatus, String, Int?) {
+        let statistic = result.statistic
+        let limit = result.limit?.maxRegression ?? 0
+        let old = baseline.summary.value(of: statistic)
+        let new = candidate.summary.value(of: statistic)
+        // Worse means larger for lower-is-better metrics; the test's direction comes from U.
+        let sign: Double = result.better == .lower ? 1 : -1
+        let candidateTendsLarger = test.u > Double(candidate.samples.count * baseline.samples.count) / 2
+        let testSaysWorse = candidateTendsLarger == (result.better == .lower)
+        let relative = Self.relativeChange(from: old, to: new)
+        let significant = test.adjustedPValue < thresholds.alpha
+        let changeText = "\(statistic.rawValue) \(Self.formatPercent(relative))"
+        let pText = "p = \(Self.format(test.adjustedPValue))\(correctionSuffix), alpha \(Self.format(thresholds.alpha))"
+        let allowed = "\(Self.formatPercent(sign * limit)) allowed"
+        if significant && testSaysWorse && sign * relative > limit {
+            return (.regressed, "\(changeText) exceeds the \(allowed) (\(pText))", nil)
+        }
+        if significant && !testSaysWorse && -sign * relative > limit {
+            return (.improved, "\(changeText) improves beyond the \(Self.formatPercent(limit, signed: false)) limit (\(pText))", nil)
+        }
+        if significant {
+            return (.unchanged, "\(changeText) is significant but within the \(allowed) (\(pText))", nil)
+        }
+        return (.unchanged, "no significant difference (\(pText)); \(changeText)", nil)
+    }
+
+    private var correctionSuffix: String { thresholds.correction == .holm ? " after Holm" : "" }
+
+    /// A budget breach of the candidate, described, or nil when within budget (or no budget).
+    func budgetBreach(candidate: SampleSummary, limits: ResolvedLimits, unit: String) -> String? {
+        guard let budget = limits.budget else { return nil }
+        let statistic = budget.statistic ?? limits.statistic
+        let value = candidate.value(of: statistic)
+        let shown = "\(statistic.rawValue) \(Self.format(value)) \(unit)"
+        if let max = budget.max, value > max {
+            return "\(shown) exceeds the budget of \(Self.format(max)) \(unit)"
+        }
+        if let min = budget.min, value < min {
+            return "\(shown) is below the budget minimum of \(Self.format(min)) \(unit)"
+        }
+        return nil
+    }
+
+    /// (new − old) / old; when old is 0, ±infinity for any change (so any limit is exceeded) and 0 otherwise.
+    static func relativeChange(from old: Double, to new: Double) -> Double {
+        if old != 0 { return (new - old) / abs(old) }
+        if new == old { return 0 }
+        return new > old ? .infinity : -.infinity
+    }
+}
