@@ -23,12 +23,25 @@ enum SocketTest {
         }
     }
 
-    /// The number of entries in /proc/self/fd (the directory's own descriptor included, in both counts).
+    /// The number of open socket descriptors of the process (entries of /proc/self/fd that link to
+    /// `socket:[…]`).
+    ///
+    /// Only sockets are counted: tests of other modules run in the same process at the same time and
+    /// open files and pipes (worker processes, results files), which would make a count of every
+    /// descriptor flaky. Socket tests hold ``lock``, so their sockets are the only ones that come and go.
     static func openDescriptorCount() -> Int {
         guard let directory = opendir("/proc/self/fd") else { return -1 }
         defer { closedir(directory) }
         var count = 0
-        while readdir(directory) != nil { count += 1 }
+        var target = [CChar](repeating: 0, count: 64)
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let length = readlink("/proc/self/fd/\(name)", &target, target.count - 1)
+            guard length > 0 else { continue }
+            if String(decoding: target[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self).hasPrefix("socket:") {
+                count += 1
+            }
+        }
         return count
     }
 

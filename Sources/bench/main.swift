@@ -1,2 +1,0 @@
-// Placeholder: replaced by `@main` over PerfGateCommands.
-print("bench: not built yet")

@@ -1,5 +1,0 @@
-import Testing
-
-@testable import PerfGateCommands
-
-@Test func moduleBuilds() {}
