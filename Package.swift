@@ -103,7 +103,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PerfGateComparisonTests",
-            dependencies: ["PerfGateComparison"],
+            dependencies: ["PerfGateComparison", "PerfGateResults", "PerfGateStatistics"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

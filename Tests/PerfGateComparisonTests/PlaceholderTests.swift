@@ -1,5 +1,0 @@
-import Testing
-
-@testable import PerfGateComparison
-
-@Test func moduleBuilds() {}
