@@ -88,6 +88,15 @@ let package = Package(
         // `bench`: a thin `@main` over PerfGateCommands.
         .executableTarget(name: "bench", dependencies: ["PerfGateCommands"], swiftSettings: swiftSettings),
 
+        // `perfgate-speed`: times the statistics and `bench compare` on synthetic data (figures only;
+        // `Benchmarks/Speed/run.sh` runs it in release beside scipy).
+        .executableTarget(
+            name: "perfgate-speed",
+            dependencies: ["PerfGateStatistics", "PerfGateResults", "PerfGateComparison", "PerfGateCommands"],
+            path: "Benchmarks/Speed/Sources",
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Tests
 
         .testTarget(
