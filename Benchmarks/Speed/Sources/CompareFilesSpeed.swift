@@ -19,6 +19,10 @@ enum CompareFilesSpeed {
         try ResultsFile.write(runs.baseline, to: baselinePath)
         try ResultsFile.write(runs.candidate, to: candidatePath)
         let size = "\(options.benchmarks) × \(options.samples)"
+        let bytes = try [baselinePath, candidatePath].map { path in
+            try (FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        }
+        let megabytes = fixed(Double(bytes.reduce(0, +)) / 2 / 1_000_000, fractionDigits: 1)
 
         let comparator = Comparator(thresholds: .default)
         let statistics = Timing.measure(repetitions: options.repetitions, calls: 1) { _ in
@@ -37,7 +41,7 @@ enum CompareFilesSpeed {
         let arguments = ["compare", baselinePath, candidatePath, "--format", "json"]
         rows.append(
             SpeedRow(
-                name: "compare \(size): whole command, in-process",
+                name: "compare \(size): whole command, in-process (files 2 × \(megabytes) MB)",
                 timing: try await inProcess(arguments, repetitions: options.repetitions),
                 goal: 1.0
             )
@@ -56,8 +60,7 @@ enum CompareFilesSpeed {
 
     /// `bench` run in this process with its report captured in memory.
     private static func inProcess(_ arguments: [String], repetitions: Int) async throws -> Timing {
-        var seconds: [Double] = []
-        let clock = ContinuousClock()
+        var timing = Timing(secondsPerCall: [], cpuSecondsPerCall: [])
         for _ in 0..<repetitions {
             let output = TextOutput.makeBuffer()
             let errors = TextOutput.makeBuffer()
@@ -67,36 +70,36 @@ enum CompareFilesSpeed {
                 environment: [:],
                 executablePath: "/nonexistent"
             )
-            let start = clock.now
+            let stopwatch = Stopwatch()
             let status = await BenchCommand.run(arguments, context: context)
-            seconds.append((clock.now - start).seconds)
+            let (wall, cpu) = stopwatch.elapsed()
+            timing.secondsPerCall.append(wall)
+            timing.cpuSecondsPerCall.append(cpu)
             guard status != .failure else { throw SpeedError("bench compare failed: \(errors.text)") }
             Sink.consume(output)
         }
-        return Timing(secondsPerCall: seconds)
+        return timing
     }
 
     /// `bench` as a child process, its standard output discarded.
     private static func spawned(_ bench: String, _ arguments: [String], repetitions: Int) throws -> Timing {
-        var seconds: [Double] = []
-        let clock = ContinuousClock()
+        var timing = Timing(secondsPerCall: [], cpuSecondsPerCall: [])
         for _ in 0..<repetitions {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: bench)
             process.arguments = arguments
             process.standardOutput = FileHandle.nullDevice
-            let start = clock.now
-            try process.run()
-            process.waitUntilExit()
-            seconds.append((clock.now - start).seconds)
+            try timing.record(calls: 1) {
+                try process.run()
+                process.waitUntilExit()
+            }
             // 0 (pass) and 1 (the synthetic regressions fail the gate) both mean the command did its job.
             guard process.terminationStatus <= 1 else {
-                throw SpeedError(
-                    "\(bench) \(arguments.joined(separator: " ")) exited with \(process.terminationStatus)"
-                )
+                let command = ([bench] + arguments).joined(separator: " ")
+                throw SpeedError("\(command) exited with \(process.terminationStatus)")
             }
         }
-        return Timing(secondsPerCall: seconds)
+        return timing
     }
 
     private static func makeTemporaryFolder() throws -> String {

@@ -1,7 +1,18 @@
-/// Wall-clock timings of one case: the median and the minimum over repetitions, per call.
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Timings of one case, per call: wall-clock seconds (median and minimum over repetitions) and the
+/// CPU seconds of the fastest repetition.
+///
+/// On a shared machine the wall clock includes the time other processes held the CPU; the CPU time
+/// (this process, plus the children it waited for) does not, though it still suffers their cache
+/// and memory traffic.
 struct Timing {
-    /// Seconds per call, one value per repetition.
+    /// Wall-clock seconds per call, one value per repetition.
     var secondsPerCall: [Double]
+    /// CPU seconds per call, one value per repetition.
+    var cpuSecondsPerCall: [Double]
 
     /// The median over repetitions (the mean of the two middle ones for an even count).
     var median: Double {
@@ -13,19 +24,29 @@ struct Timing {
     /// The fastest repetition: the least disturbed by other work on the machine.
     var minimum: Double { secondsPerCall.min() ?? .nan }
 
+    /// The least CPU time of any repetition.
+    var cpuMinimum: Double { cpuSecondsPerCall.min() ?? .nan }
+
+    /// Runs `body` once and appends its wall-clock and CPU seconds, divided by `calls`.
+    mutating func record(calls: Int, _ body: () throws -> Void) rethrows {
+        let stopwatch = Stopwatch()
+        try body()
+        let (wall, cpu) = stopwatch.elapsed()
+        secondsPerCall.append(wall / Double(calls))
+        cpuSecondsPerCall.append(cpu / Double(calls))
+    }
+
     /// Times `repetitions` runs of `calls` calls each.
     ///
     /// `makeRun(repetition)` prepares the repetition's inputs (not timed) and returns the run to time,
     /// so every repetition can get fresh data.
     static func measure(repetitions: Int, calls: Int, _ makeRun: (Int) -> () -> Void) -> Timing {
-        let clock = ContinuousClock()
-        var seconds: [Double] = []
+        var timing = Timing(secondsPerCall: [], cpuSecondsPerCall: [])
         for repetition in 0..<repetitions {
             let run = makeRun(repetition)
-            let elapsed = clock.measure(run)
-            seconds.append(elapsed.seconds / Double(calls))
+            timing.record(calls: calls, run)
         }
-        return Timing(secondsPerCall: seconds)
+        return timing
     }
 
     /// Times `call` on fresh sample pairs: each repetition makes `calls` new pairs of `size` values
@@ -44,6 +65,31 @@ struct Timing {
                 for (candidate, baseline) in pairs { call(candidate, baseline) }
             }
         }
+    }
+}
+
+/// A started wall clock and CPU clock.
+struct Stopwatch {
+    private let wallStart = ContinuousClock.now
+    private let cpuStart = Stopwatch.cpuSeconds()
+
+    /// Wall-clock and CPU seconds since the stopwatch was created.
+    func elapsed() -> (wall: Double, cpu: Double) {
+        ((ContinuousClock.now - wallStart).seconds, Self.cpuSeconds() - cpuStart)
+    }
+
+    /// CPU seconds of this process (all threads) and of its children that have been waited for.
+    static func cpuSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
+        var children = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &children)
+        return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9 + seconds(children.ru_utime)
+            + seconds(children.ru_stime)
+    }
+
+    private static func seconds(_ value: timeval) -> Double {
+        Double(value.tv_sec) + Double(value.tv_usec) * 1e-6
     }
 }
 
