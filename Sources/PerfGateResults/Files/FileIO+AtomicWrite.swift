@@ -20,6 +20,11 @@ extension FileIO {
     /// - Throws: ``WriteFailure`` naming the failing step.
     /// - Complexity: O(*n*) in the size of `bytes`.
     static func writeAtomically(_ bytes: [UInt8], to path: String, overwrite: Bool) throws(WriteFailure) {
+        if overwrite, isSpecialFile(path) {
+            // A device or pipe (`/dev/null`, `/dev/stdout`, a FIFO) cannot be replaced by a rename, and
+            // must not be: renaming over `/dev/null` as root would turn it into a regular file.
+            return try writeInPlace(bytes, to: path)
+        }
         let directory = parentDirectory(of: path)
         try createDirectories(directory)
         if !overwrite, access(path, F_OK) == 0 { throw alreadyExists() }
@@ -45,6 +50,22 @@ extension FileIO {
         try commit(temporaryPath, to: path, overwrite: overwrite)
         isCommitted = true
         syncDirectory(directory)
+    }
+
+    /// Whether `path` exists and is neither a regular file nor a folder (a device, FIFO or socket).
+    private static func isSpecialFile(_ path: String) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return false }
+        let type = status.st_mode & S_IFMT
+        return type != S_IFREG && type != S_IFDIR
+    }
+
+    /// Writes `bytes` to an existing special file through an ordinary open and write.
+    private static func writeInPlace(_ bytes: [UInt8], to path: String) throws(WriteFailure) {
+        let descriptor = retrying { open(path, O_WRONLY | O_CLOEXEC) }
+        guard descriptor >= 0 else { throw WriteFailure(message: "cannot open for writing: \(describe(errno))") }
+        defer { close(descriptor) }
+        try writeFully(bytes, to: descriptor)
     }
 
     private static func commit(_ temporaryPath: String, to path: String, overwrite: Bool) throws(WriteFailure) {

@@ -24,7 +24,7 @@ extension MannWhitneyU {
     /// The smallest n such that n samples on each side can reach a two-sided p-value below `alpha`:
     /// the smallest n ≥ 1 with 2 / C(2n, n) < alpha.
     ///
-    /// For example 4 for alpha 0.1 (2/C(6,3) = 0.1 is not below it), 7 for 0.01 and 10 for 0.001.
+    /// For example 4 for alpha 0.1 (2/C(6,3) = 0.1 is not below it), 5 for 0.01 and 7 for 0.001.
     /// - Precondition: alpha > 0.
     /// - Returns: 1 when alpha > 1.
     /// - Complexity: O(n²) with n the result (n ≤ 520 for alpha ≥ 1e−308).
