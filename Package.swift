@@ -141,7 +141,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PerfGateMonitoringTests",
-            dependencies: ["PerfGateMonitoring", "PerfGateResults", "PerfGateStatistics"],
+            dependencies: ["PerfGateMonitoring", "PerfGateResults", "PerfGateStatistics", "PerfGateHTTP"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
