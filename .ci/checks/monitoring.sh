@@ -96,5 +96,79 @@ refused() {
 }
 check "a refused push is status 2 with one error line" refused
 
+
+# Live: a real Prometheus scrapes both exports (served with their Content-Types by the kit's
+# serve_files.py) and the Pushgateway, evaluates our rules (for: 0s, 1 s interval), and sends to a
+# real Alertmanager running our config with its receivers pointed at the same local listener.
+if [ -n "$python" ] && command -v prometheus >/dev/null && command -v prometheus-alertmanager >/dev/null; then
+  live=$art/live; mkdir -p "$live"; live_pids=()
+  stop_live() { kill "${live_pids[@]}" 2>/dev/null || true; wait "${live_pids[@]}" 2>/dev/null || true; live_pids=(); }
+  cp "$art/metrics.prom" "$art/metrics.om" "$live/"
+  sed -E 's/^(\s+)for: .*/\1for: "0s"/; s/^(\s+)interval: .*/\1interval: "1s"/' "$art/rules.yml" >"$live/rules.yml"
+  sed -E 's#https://events.pagerduty.com/v2/enqueue#http://127.0.0.1:19100/pager#; s#https://chat.example.org/hooks/[A-Z_]+#http://127.0.0.1:19100/chat#; s/group_wait: .*/group_wait: "1s"/; s/group_interval: .*/group_interval: "2s"/' \
+    "$art/alertmanager.yml" >"$live/alertmanager.yml"
+  cat >"$live/prometheus.yml" <<YML
+global: {scrape_interval: 1s, evaluation_interval: 1s}
+rule_files: [rules.yml]
+alerting: {alertmanagers: [{static_configs: [{targets: ['127.0.0.1:19093']}]}]}
+scrape_configs:
+  - {job_name: text, metrics_path: /metrics.prom, static_configs: [{targets: ['127.0.0.1:19100'], labels: {service: perfgate}}]}
+  - {job_name: openmetrics, metrics_path: /metrics.om, static_configs: [{targets: ['127.0.0.1:19100'], labels: {service: perfgate}}]}
+  - {job_name: pushgateway, honor_labels: true, static_configs: [{targets: ['127.0.0.1:19091']}]}
+YML
+  "$python" "$kit/serve_files.py" 19100 "$live" & live_pids+=($!)
+  prometheus-pushgateway --web.listen-address=127.0.0.1:19091 --persistence.file="" >"$live/pg.log" 2>&1 & live_pids+=($!)
+  prometheus-alertmanager --config.file="$live/alertmanager.yml" --storage.path="$live/am" \
+    --web.listen-address=127.0.0.1:19093 --cluster.listen-address= >"$live/am.log" 2>&1 & live_pids+=($!)
+  prometheus --config.file="$live/prometheus.yml" --storage.tsdb.path="$live/tsdb" \
+    --web.listen-address=127.0.0.1:19090 >"$live/prom.log" 2>&1 & live_pids+=($!)
+  trap 'stop_live; cleanup' EXIT
+  for port in 19091 19093 19090; do
+    for _ in $(seq 100); do curl -fs -o /dev/null "http://127.0.0.1:$port/-/ready" && break; sleep 0.1; done
+  done
+  query() {
+    curl -s http://127.0.0.1:19090/api/v1/query --data-urlencode "query=$1" |
+      "$python" -c 'import json,sys; print(" ".join(sorted(r["value"][1] for r in json.load(sys.stdin)["data"]["result"])))'
+  }
+  "$bench" export prometheus "$art/results.json" --push http://127.0.0.1:19091 2>/dev/null
+  # Over the limits: service "ci" breaks the agent limit (critical) and memory (warning, inhibited);
+  # service "nightly" breaks memory only (warning, to chat).
+  printf '%s\n' '# TYPE agent_coordination_concurrent_sessions gauge' \
+    'agent_coordination_concurrent_sessions{service="ci"} 60' '# TYPE agent_memory_bytes gauge' \
+    'agent_memory_bytes{agent="a1",service="ci"} 40000000' 'agent_memory_bytes{agent="a2",service="nightly"} 40000000' |
+    curl -fsS --data-binary @- http://127.0.0.1:19091/metrics/job/breach >/dev/null
+  up=0
+  for _ in $(seq 150); do  # the first scrape lands ~6 s after start
+    up=$(curl -s http://127.0.0.1:19090/api/v1/targets | "$python" -c 'import json,sys; print(sum(t["health"]=="up" for t in json.load(sys.stdin)["data"]["activeTargets"]))')
+    [ "$up" = 3 ] && break; sleep 0.1
+  done
+  check "live: Prometheus scrapes text, OpenMetrics and the Pushgateway" test "$up" = 3
+  sleep 2
+  check "live: text export ingested" test "$(query 'agent_coordination_limit{job="text"}')" = 50
+  check "live: OpenMetrics export ingested" test "$(query 'agent_coordination_limit{job="openmetrics"}')" = 50
+  check "live: bench push ingested" test "$(query 'agent_coordination_limit{job="perfgate"}')" = 50
+  check "live: round p95 from the exported histogram" test -n "$(query 'histogram_quantile(0.95, sum by (le) (agent_coordination_duration_seconds_bucket{job="text"}))')"
+  alerts=""
+  for _ in $(seq 100); do
+    alerts=$(curl -s http://127.0.0.1:19093/api/v2/alerts | "$python" -c '
+import json,sys
+print(" ".join(sorted("%s/%s/%s/%s" % (a["labels"]["alertname"], a["labels"].get("service"), a["status"]["state"], a["receivers"][0]["name"]) for a in json.load(sys.stdin))))')
+    [[ $alerts == *AgentCoordinationLimitExceeded/ci/active/pager* && $alerts == *AgentMemoryPerAgentHigh/nightly/active/chat* && $alerts == *AgentMemoryPerAgentHigh/ci/suppressed/* ]] && break
+    sleep 0.1
+  done
+  echo "     alerts: $alerts"
+  check "live: critical alert routed to pager" bash -c "[[ '$alerts' == *AgentCoordinationLimitExceeded/ci/active/pager* ]]"
+  check "live: warning of the same service inhibited" bash -c "[[ '$alerts' == *AgentMemoryPerAgentHigh/ci/suppressed/chat* ]]"
+  check "live: warning of another service routed to chat" bash -c "[[ '$alerts' == *AgentMemoryPerAgentHigh/nightly/active/chat* ]]"
+  for _ in $(seq 100); do
+    grep -q '"/pager"' "$live/received.jsonl" 2>/dev/null && grep -q '"/chat"' "$live/received.jsonl" 2>/dev/null && break
+    sleep 0.1
+  done
+  check "live: pager and chat notifications delivered" bash -c "grep -q '\"/pager\"' '$live/received.jsonl' && grep -q '\"/chat\"' '$live/received.jsonl'"
+  stop_live
+else
+  echo "monitoring: SKIP the live smoke test: needs the shared kit's serve_files.py, prometheus and prometheus-alertmanager"
+fi
+
 echo "monitoring: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -9,6 +9,8 @@
 public enum AlertmanagerConfigDocument {
     /// Replace with the PagerDuty Events API v2 integration key of the on-call service.
     public static let pagerRoutingKeyPlaceholder = "REPLACE_WITH_PAGERDUTY_ROUTING_KEY"
+    /// PagerDuty's Events API v2 endpoint (Alertmanager's default, written out so a test can redirect it).
+    public static let pagerEventsURL = "https://events.pagerduty.com/v2/enqueue"
     /// Replace with the incoming-webhook URL of the team's chat channel.
     public static let chatWebhookPlaceholder = "https://chat.example.org/hooks/REPLACE_WITH_WEBHOOK_PATH"
 
@@ -63,6 +65,7 @@ public enum AlertmanagerConfigDocument {
             YAMLPair("pagerduty_configs", .sequence([
                 .mapping([
                     YAMLPair("routing_key", .string(pagerRoutingKeyPlaceholder)),
+                    YAMLPair("url", .string(pagerEventsURL)),
                     YAMLPair("severity", .string("critical")),
                     YAMLPair("description", .string("{{ .CommonAnnotations.summary }}")),
                     YAMLPair("send_resolved", .bool(true)),
