@@ -38,16 +38,24 @@ public enum DashboardBuilder {
     }
 
     static func panels(limits: MonitoringLimits) -> [JSONValue] {
-        typealias Q = DashboardPanels.Query
-        typealias G = DashboardPanels.Grid
-        let rounds = "agent_coordination_duration_seconds_bucket{agents=~\"$agents\"}[$__rate_interval]"
-        let api = "api_request_duration_seconds_bucket[$__rate_interval]"
-        let percentiles = { (selector: String) in
-            [0.5, 0.95, 0.99].map { q in
-                Q(expression: "histogram_quantile(\(ExpositionNumbers.value(q)), sum by (le) (rate(\(selector))))", legend: "p\(Int((q * 100).rounded()))")
-            }
+        statPanels(limits: limits) + trendPanels(limits: limits)
+    }
+
+    private typealias Q = DashboardPanels.Query
+    private typealias G = DashboardPanels.Grid
+
+    /// The rate window of round-duration buckets for the selected agent counts.
+    private static let rounds = "agent_coordination_duration_seconds_bucket{agents=~\"$agents\"}[$__rate_interval]"
+
+    /// p50, p95 and p99 of the histogram buckets `selector` selects.
+    private static func percentiles(_ selector: String) -> [Q] {
+        [0.5, 0.95, 0.99].map { q in
+            Q(expression: "histogram_quantile(\(ExpositionNumbers.value(q)), sum by (le) (rate(\(selector))))", legend: "p\(Int((q * 100).rounded()))")
         }
-        let timeoutRatio = "sum(rate(agent_coordination_errors_total{reason=\"timeout\"}[$__rate_interval])) / sum(rate(agent_coordination_requests_total[$__rate_interval]))"
+    }
+
+    /// The top row: agents coordinating, coordination efficiency, belief updates per second.
+    private static func statPanels(limits: MonitoringLimits) -> [JSONValue] {
         let limit = GoTemplateNumbers.plain(limits.agentLimit)
         return [
             DashboardPanels.stat(
@@ -66,6 +74,14 @@ public enum DashboardBuilder {
                 grid: G(x: 16, y: 0, w: 8, h: 4), query: Q(expression: "sum(rate(belief_state_updates_total[$__rate_interval]))", legend: "updates/s"),
                 unit: "ops", thresholds: DashboardPanels.thresholds(limit: nil)
             ),
+        ]
+    }
+
+    /// Round duration, memory, API latency, timeout ratio and capacity over time.
+    private static func trendPanels(limits: MonitoringLimits) -> [JSONValue] {
+        let api = "api_request_duration_seconds_bucket[$__rate_interval]"
+        let timeoutRatio = "sum(rate(agent_coordination_errors_total{reason=\"timeout\"}[$__rate_interval])) / sum(rate(agent_coordination_requests_total[$__rate_interval]))"
+        return [
             DashboardPanels.timeseries(
                 id: 4, title: "Coordination round duration p50 / p95 / p99", description: "Round wall time for the selected agent counts.",
                 grid: G(x: 0, y: 4, w: 12, h: 8), queries: percentiles(rounds), unit: "s", limit: nil
