@@ -44,6 +44,15 @@ struct RealToolsTests {
     }
 
     @Test(.enabled(if: which("promtool") != nil, "promtool not installed (apt-get install prometheus)"))
+    func promtoolAcceptsEveryLiveFamilyWithoutLintFindings() throws {
+        let folder = try MonitoringFixtures.makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let registry = try LiveMetricsTests.sampleLiveRegistry()
+        let (status, output) = try Self.run("promtool", ["check", "metrics"], in: folder, input: PrometheusTextRenderer.render(registry))
+        #expect(status == 0, "\(output)")
+    }
+
+    @Test(.enabled(if: which("promtool") != nil, "promtool not installed (apt-get install prometheus)"))
     func promtoolAcceptsTheRulesAndTheirUnitTestsPass() throws {
         let folder = try MonitoringFixtures.makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
