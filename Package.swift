@@ -73,12 +73,20 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Production monitoring outputs from results and thresholds: Prometheus/OpenMetrics exposition,
+        // Pushgateway client, alert rules and their promtool tests, Alertmanager config, Grafana dashboard.
+        .target(
+            name: "PerfGateMonitoring",
+            dependencies: ["PerfGateStatistics", "PerfGateResults", "PerfGateHTTP"],
+            swiftSettings: swiftSettings
+        ),
+
         // The command library: every `bench` subcommand, parsing, and output streams.
         .target(
             name: "PerfGateCommands",
             dependencies: [
                 "PerfGateStatistics", "PerfGateResults", "PerfGateComparison", "PerfGateReports",
-                "PerfGateAgents", "PerfGateHarness", "PerfGateHTTP", "PerfGateScenarios",
+                "PerfGateAgents", "PerfGateHarness", "PerfGateHTTP", "PerfGateScenarios", "PerfGateMonitoring",
             ],
             swiftSettings: swiftSettings
         ),
@@ -138,6 +146,11 @@ let package = Package(
         .testTarget(
             name: "PerfGateScenariosTests",
             dependencies: ["PerfGateScenarios"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PerfGateMonitoringTests",
+            dependencies: ["PerfGateMonitoring", "PerfGateResults", "PerfGateStatistics", "PerfGateHTTP"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -24,6 +24,9 @@ public enum BenchCommand {
             BaselineSaveCommand.self,
             BaselineShowCommand.self,
             ThresholdsCommand.self,
+            ExportCommand.self,
+            AlertsCommand.self,
+            DashboardCommand.self,
             WorkerModeCommand.self,
         ]
     }

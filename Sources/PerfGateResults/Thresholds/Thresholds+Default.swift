@@ -37,6 +37,11 @@ extension Thresholds {
               "reason": "Messages per round are deterministic for a seed: any change is a protocol change worth a look."
             },
             {
+              "match": "coordination/*", "metric": "agents_coordinating", "gating": false,
+              "budget": { "statistic": "max", "max": 50 },
+              "reason": "Published limit: 50 coordinating agents. Not measured by a benchmark; `bench alerts` turns it into the agent-count alert and `bench export` into agent_coordination_limit."
+            },
+            {
               "match": "*", "metric": "timeout_ratio", "gating": true, "budget": { "statistic": "mean", "max": 0.05 },
               "reason": "Published limit: coordination timeouts under 5%."
             },
