@@ -6,10 +6,12 @@ import Testing
 @testable import PerfGateScenarios
 
 struct WorkloadTests {
-    @Test func coordinationSamplesReportEveryMetricPerSample() throws {
-        let workload = CoordinationWorkload(agentCount: 3, model: .light, seed: 1, deadline: .seconds(5), injection: .none)
-        try workload.prepare()
-        let samples = try workload.runBlock(sampleCount: 3)
+    @Test func coordinationSamplesReportEveryMetricPerSample() async throws {
+        let samples = try await onDedicatedThread {
+            let workload = CoordinationWorkload(agentCount: 3, model: .light, seed: 1, deadline: .seconds(5), injection: .none)
+            try workload.prepare()
+            return try workload.runBlock(sampleCount: 3)
+        }
         for metric in ["round_seconds", "throughput_per_second", "messages_per_round", "timeout_ratio"] {
             #expect(samples[metric]?.count == 3, "\(metric)")
         }
@@ -17,10 +19,12 @@ struct WorkloadTests {
         #expect(samples["timeout_ratio"]!.allSatisfy { $0 == 0 })
     }
 
-    @Test func aZeroDeadlineMakesEveryRoundATimeout() throws {
-        let workload = CoordinationWorkload(agentCount: 2, model: .light, seed: 1, deadline: .zero, injection: .none)
-        try workload.prepare()
-        let samples = try workload.runBlock(sampleCount: 2)
+    @Test func aZeroDeadlineMakesEveryRoundATimeout() async throws {
+        let samples = try await onDedicatedThread {
+            let workload = CoordinationWorkload(agentCount: 2, model: .light, seed: 1, deadline: .zero, injection: .none)
+            try workload.prepare()
+            return try workload.runBlock(sampleCount: 2)
+        }
         #expect(samples["timeout_ratio"] == [1, 1])
     }
 

@@ -61,7 +61,16 @@ struct SuiteRunner {
         let results = BenchmarkResults(
             tool: ToolInfo(name: "perfgate", version: BenchCommand.version), run: run, benchmarks: benchmarks
         )
-        return Outcome(results: results, failures: report.failures + report.scenarios.compactMap(\.failure))
+        return Outcome(results: results, failures: report.failures + missingSamples(plan: plan, report: report))
+    }
+
+    /// Benchmarks that produced no samples although no worker reported a failure for them, as failures.
+    private func missingSamples(plan: BenchmarkPlan, report: WorkerRunReport) -> [WorkerFailure] {
+        let failed = Set(report.failures.compactMap(\.scenario))
+        return report.scenarios.compactMap { scenario in
+            guard !failed.contains(scenario.scenario), scenario.metrics.values.allSatisfy(\.isEmpty) else { return nil }
+            return WorkerFailure(processIndex: -1, scenario: scenario.scenario, reason: .scenarioFailed("it produced no samples"))
+        }
     }
 
     /// One request per benchmark; blocks sized so the suite's sample count (or `--samples`) is reached.
