@@ -24,7 +24,9 @@ public enum BenchCommand {
             BaselineSaveCommand.self,
             BaselineShowCommand.self,
             ThresholdsCommand.self,
+            ServeCommand.self,
             WorkerModeCommand.self,
+            APIBenchmarkCommand.self,
         ]
     }
 

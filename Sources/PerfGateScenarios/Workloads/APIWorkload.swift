@@ -1,0 +1,146 @@
+import PerfGateAgentService
+import PerfGateAgents
+import PerfGateHTTP
+import PerfGateHarness
+
+/// The `api/*` scenarios: real HTTP requests over loopback TCP to the agents behind the API.
+///
+/// ``prepare()`` starts the embedded server (PerfGateAgentService on PerfGateHTTP, one event loop)
+/// in this worker process, unless a target URL is given, and creates one agent per connection through
+/// `POST /api/v1/agents`. Each sample of a block is one closed-loop run of ``HTTPLoadGenerator`` with
+/// one keep-alive connection per agent (after ``warmupRequestsPerConnection`` unmeasured requests each)
+/// for ``requestsPerRun(connections:)`` requests or ``runTimeLimit``, whichever comes first, and gives
+/// - one `throughput_per_second` (responses per second of that run) and one `error_ratio` (non-2xx
+///   responses and failed requests over attempts),
+/// - its request latencies (from send to full response), pooled over the block and then cut to at
+///   most ``maxLatencySamplesPerBlock`` by a uniform random subsample without replacement, seeded
+///   from the run seed and the block number and kept in measurement order, so results files stay
+///   small (about 6,000 latencies per benchmark in the default suite) while percentiles stay unbiased.
+///
+/// Requests: `api/step` sends `POST /api/v1/agents/{id}/step` with `{"observation":o,"action":a}`,
+/// both drawn from a SplitMix64 stream of the seed, connection and request number; `api/mixed` sends,
+/// in every 10 requests of a connection, 5 such steps, 4 `GET /api/v1/agents/{id}` (full belief) and
+/// 1 `GET /api/v1/health`. A request file (``APIRequestFile``) replaces both.
+///
+/// CPU placement (see ``APIPlacement``): the embedded server's loop is pinned to the last CPU; with one
+/// connection the client shares that CPU (same-core mode, the lowest and steadiest latency), with more
+/// the clients are pinned to the other CPUs so the server's core serves only requests. Against a
+/// `--target`, clients are unpinned (the target's placement is unknown).
+final class APIWorkload: Workload {
+    /// What the documented requests mix.
+    enum Mix: Sendable {
+        /// Only steps.
+        case step
+        /// Steps, belief reads and health checks (5:4:1).
+        case mixed
+    }
+
+    static let maxLatencySamplesPerBlock = 1_000
+    static let warmupRequestsPerConnection = 20
+    static let runTimeLimit: Duration = .seconds(5)
+
+    /// Requests per measured run: at least 1,000, and 40 per connection.
+    static func requestsPerRun(connections: Int) -> Int {
+        max(1_000, 40 * connections)
+    }
+
+    private let mix: Mix
+    private let agentCount: Int
+    private let model: AgentModelSize
+    private let seed: UInt64
+    private let target: String?
+    private let requestsFile: String?
+    private var server: HTTPServer?
+    private var session: APISession?
+    private var blockNumber: UInt64 = 0
+
+    init(mix: Mix, agentCount: Int, model: AgentModelSize, seed: UInt64, target: String?, requestsFile: String?) {
+        self.mix = mix
+        self.agentCount = agentCount
+        self.model = model
+        self.seed = seed
+        self.target = target
+        self.requestsFile = requestsFile
+    }
+
+    /// Starts the embedded server (no target) and creates the agents.
+    func prepare() throws {
+        let file = try requestsFile.map { path throws in try APIRequestFile.read(path: path) }
+        let endpoint: HTTPEndpoint
+        if let target {
+            endpoint = try HTTPEndpoint(url: target)
+        } else {
+            let service = AgentService(
+                configuration: .init(model: model, maxAgents: max(agentCount, AgentService.Configuration.defaultMaxAgents(for: model)), seed: seed)
+            )
+            let server = try HTTPServer(
+                configuration: HTTPServer.Configuration(placement: APIPlacement.server), handler: service.makeHandler()
+            )
+            self.server = server
+            endpoint = HTTPEndpoint(host: "127.0.0.1", port: server.boundPort)
+        }
+        session = try APISession.open(endpoint: endpoint, agentCount: agentCount, file: file, seed: seed)
+    }
+
+    func runBlock(sampleCount: Int) throws -> MetricSamples {
+        guard let session else { return [:] }
+        var samples: MetricSamples = [:]
+        var latencies: [Double] = []
+        let connections = agentCount
+        for _ in 0..<sampleCount {
+            let report = try HTTPLoadGenerator.run(session.configuration(mix: mix, connections: connections, model: model, isEmbedded: server != nil))
+            latencies += report.latencySamples
+            samples["throughput_per_second", default: []].append(report.throughputPerSecond)
+            samples["error_ratio", default: []].append(report.errorRatio)
+        }
+        blockNumber += 1
+        samples["latency_seconds"] = Subsample.uniform(
+            latencies, count: Self.maxLatencySamplesPerBlock,
+            seed: SplitMix64.derivedSeed(runSeed: seed, stream: Int(blockNumber), purpose: 31)
+        )
+        return samples
+    }
+
+    /// Deletes the agents it created on a target, and stops the embedded server.
+    func finish() {
+        if server == nil { session?.deleteAgents() }
+        session = nil
+        server?.shutdown()
+        server = nil
+    }
+}
+
+/// Where the threads of an `api/*` run go (see ``APIWorkload``).
+enum APIPlacement {
+    /// The embedded server's event loop: the last allowed CPU (PerfGateHTTP's default).
+    static var server: CPUPlacement { .serverDefault }
+
+    /// The load generator's client threads.
+    static func clients(connections: Int, isEmbedded: Bool) -> CPUPlacement {
+        guard isEmbedded else { return .unpinned }
+        if connections == 1 { return .clientDefault }
+        guard case .pinned(let serverCPUs) = CPUPlacement.serverDefault,
+            let allowed = try? CPUAffinity.allowedCPUs()
+        else { return .unpinned }
+        let others = allowed.filter { !serverCPUs.contains($0) }
+        return others.isEmpty ? .unpinned : .pinned(others)
+    }
+}
+
+/// Uniform subsampling without replacement.
+enum Subsample {
+    /// `count` values of `values` chosen uniformly at random without replacement (a partial
+    /// Fisher–Yates shuffle of the indices, SplitMix64 seeded with `seed`), in their original order;
+    /// all of `values` when there are at most `count`.
+    /// - Complexity: O(n).
+    static func uniform(_ values: [Double], count: Int, seed: UInt64) -> [Double] {
+        guard values.count > count else { return values }
+        var indices = Array(values.indices)
+        var generator = SplitMix64(seed: seed)
+        for slot in 0..<count {
+            let pick = slot + Int(generator.next() % UInt64(values.count - slot))
+            indices.swapAt(slot, pick)
+        }
+        return indices[0..<count].sorted().map { values[$0] }
+    }
+}
