@@ -65,16 +65,19 @@ struct APISession: Sendable {
     }
 
     /// One measured run's load configuration.
-    func configuration(mix: APIWorkload.Mix, connections: Int, model: AgentModelSize, isEmbedded: Bool) -> HTTPLoadConfiguration {
-        HTTPLoadConfiguration(
+    func configuration(
+        mix: APIWorkload.Mix, connections: Int, limits: APIWorkload.Limits, isEmbedded: Bool
+    ) -> HTTPLoadConfiguration {
+        let requests = limits.requestsPerRun(connections)
+        return HTTPLoadConfiguration(
             endpoint: endpoint,
             connections: connections,
             mode: .closedLoop(),
-            duration: APIWorkload.runTimeLimit,
-            maxRequests: APIWorkload.requestsPerRun(connections: connections),
-            warmupRequestsPerConnection: APIWorkload.warmupRequestsPerConnection,
+            duration: limits.runTimeLimit,
+            maxRequests: requests,
+            warmupRequestsPerConnection: limits.warmupRequestsPerConnection,
             makeRequest: makeRequestFunction(mix: mix),
-            maxRawSamples: APIWorkload.requestsPerRun(connections: connections),
+            maxRawSamples: requests,
             placement: APIPlacement.clients(connections: connections, isEmbedded: isEmbedded)
         )
     }

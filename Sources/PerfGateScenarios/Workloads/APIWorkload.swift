@@ -8,12 +8,12 @@ import PerfGateHarness
 /// ``prepare()`` starts the embedded server (PerfGateAgentService on PerfGateHTTP, one event loop)
 /// in this worker process, unless a target URL is given, and creates one agent per connection through
 /// `POST /api/v1/agents`. Each sample of a block is one closed-loop run of ``HTTPLoadGenerator`` with
-/// one keep-alive connection per agent (after ``warmupRequestsPerConnection`` unmeasured requests each)
-/// for ``requestsPerRun(connections:)`` requests or ``runTimeLimit``, whichever comes first, and gives
+/// one keep-alive connection per agent (after 20 unmeasured requests each) for max(1,000, 40 × agents)
+/// requests or 5 s, whichever comes first (see ``Limits``), and gives
 /// - one `throughput_per_second` (responses per second of that run) and one `error_ratio` (non-2xx
 ///   responses and failed requests over attempts),
 /// - its request latencies (from send to full response), pooled over the block and then cut to at
-///   most ``maxLatencySamplesPerBlock`` by a uniform random subsample without replacement, seeded
+///   most 1,000 by a uniform random subsample without replacement, seeded
 ///   from the run seed and the block number and kept in measurement order, so results files stay
 ///   small (about 6,000 latencies per benchmark in the default suite) while percentiles stay unbiased.
 ///
@@ -35,14 +35,18 @@ final class APIWorkload: Workload {
         case mixed
     }
 
-    static let maxLatencySamplesPerBlock = 1_000
-    static let warmupRequestsPerConnection = 20
-    static let runTimeLimit: Duration = .seconds(5)
-
-    /// Requests per measured run: at least 1,000, and 40 per connection.
-    static func requestsPerRun(connections: Int) -> Int {
-        max(1_000, 40 * connections)
+    /// How much one block measures; tests make it smaller.
+    struct Limits: Sendable {
+        /// Most latencies a block reports (default 1,000).
+        var maxLatencySamplesPerBlock = 1_000
+        /// Unmeasured requests per connection before each run (default 20).
+        var warmupRequestsPerConnection = 20
+        /// Requests per measured run (default: at least 1,000, and 40 per connection).
+        var requestsPerRun: @Sendable (_ connections: Int) -> Int = { max(1_000, 40 * $0) }
+        /// The longest a measured run may last (default 5 s), for slow targets.
+        var runTimeLimit: Duration = .seconds(5)
     }
+
 
     private let mix: Mix
     private let agentCount: Int
@@ -53,8 +57,13 @@ final class APIWorkload: Workload {
     private var server: HTTPServer?
     private var session: APISession?
     private var blockNumber: UInt64 = 0
+    let limits: Limits
 
-    init(mix: Mix, agentCount: Int, model: AgentModelSize, seed: UInt64, target: String?, requestsFile: String?) {
+    init(
+        mix: Mix, agentCount: Int, model: AgentModelSize, seed: UInt64, target: String?, requestsFile: String?,
+        limits: Limits = Limits()
+    ) {
+        self.limits = limits
         self.mix = mix
         self.agentCount = agentCount
         self.model = model
@@ -88,14 +97,17 @@ final class APIWorkload: Workload {
         var latencies: [Double] = []
         let connections = agentCount
         for _ in 0..<sampleCount {
-            let report = try HTTPLoadGenerator.run(session.configuration(mix: mix, connections: connections, model: model, isEmbedded: server != nil))
+            let configuration = session.configuration(
+                mix: mix, connections: connections, limits: limits, isEmbedded: server != nil
+            )
+            let report = try HTTPLoadGenerator.run(configuration)
             latencies += report.latencySamples
             samples["throughput_per_second", default: []].append(report.throughputPerSecond)
             samples["error_ratio", default: []].append(report.errorRatio)
         }
         blockNumber += 1
         samples["latency_seconds"] = Subsample.uniform(
-            latencies, count: Self.maxLatencySamplesPerBlock,
+            latencies, count: limits.maxLatencySamplesPerBlock,
             seed: SplitMix64.derivedSeed(runSeed: seed, stream: Int(blockNumber), purpose: 31)
         )
         return samples
