@@ -14,6 +14,24 @@ struct FlatJSONObjectTests {
         #expect(object.members["f"] == .null)
     }
 
+    @Test func integersAtTheEdgesOfIntKeepTheirValue() throws {
+        let object = try FlatJSONObject(
+            parsing: Array(#"{"min": -9223372036854775808, "max": 9223372036854775807, "over": 9223372036854775808, "zero": -0}"#.utf8)
+        )
+        #expect(object.members["min"] == .integer(Int.min))
+        #expect(object.members["max"] == .integer(Int.max))
+        #expect(object.members["over"] == .number(9_223_372_036_854_775_808))
+        #expect(object.members["zero"] == .integer(0))
+    }
+
+    @Test func escapedAndPlainStringsDecodeAlike() throws {
+        let object = try FlatJSONObject(parsing: Array(#"{"a": "plain", "b": "\u0070lain", "c": "tab\there", "d\n": "é"}"#.utf8))
+        #expect(object.members["a"] == .string("plain"))
+        #expect(object.members["b"] == .string("plain"))
+        #expect(object.members["c"] == .string("tab\there"))
+        #expect(object.members["d\n"] == .string("é"))
+    }
+
     @Test func anEmptyObjectHasNoMembers() throws {
         #expect(try FlatJSONObject(parsing: Array("{}".utf8)).members.isEmpty)
     }

