@@ -87,6 +87,9 @@ http {
   uwsgi_temp_path $tmp/uwsgi;
   scgi_temp_path $tmp/scgi;
   keepalive_requests 1000000;
+  open_file_cache max=16;
+  open_file_cache_valid 60s;
+  sendfile on;
   server {
     listen 127.0.0.1:$port;
     default_type application/json;
