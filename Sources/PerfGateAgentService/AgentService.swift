@@ -59,7 +59,11 @@ public final class AgentService: Sendable {
 
     /// Creates a service with no agents.
     public init(configuration: Configuration = Configuration()) {
-        registry = AgentRegistry(model: configuration.model, maxAgents: configuration.maxAgents, seed: configuration.seed)
+        registry = AgentRegistry(
+            model: configuration.model,
+            maxAgents: configuration.maxAgents,
+            seed: configuration.seed
+        )
     }
 
     /// The router with the five routes; unmatched paths get 404 and wrong methods 405 with `Allow`.

@@ -22,7 +22,10 @@ struct AgentServiceCurlTests {
     @Test func curlDrivesEveryEndpoint() throws {
         try ServiceFixture.run { fixture in
             let base = fixture.baseURL
-            #expect(try Self.call(base, "GET", "/api/v1/health") == #"{"status":"ok","agents":0,"maxAgents":64,"model":"light"} 200"#)
+            #expect(
+                try Self.call(base, "GET", "/api/v1/health")
+                    == #"{"status":"ok","agents":0,"maxAgents":64,"model":"light"} 200"#
+            )
             #expect(try Self.call(base, "POST", "/api/v1/agents", #"{"seed": 3}"#).hasSuffix(" 201"))
             let step = try Self.call(base, "POST", "/api/v1/agents/1/step", #"{"observation": 2, "action": 0}"#)
             #expect(step.hasPrefix(#"{"id":1,"step":1,"action":"#) && step.hasSuffix(" 200"))
@@ -31,18 +34,26 @@ struct AgentServiceCurlTests {
         }
     }
 
-    @Test(arguments: [
-        ("POST", "/api/v1/agents/1/step", "{not json", "400", "invalid_json"),
-        ("POST", "/api/v1/agents/1/step", #"{"observation": 1, "extra": 2}"#, "400", "unknown_field"),
-        ("POST", "/api/v1/agents/1/step", #"{"observation": 99}"#, "400", "invalid_field"),
-        ("POST", "/api/v1/agents/42/step", #"{"observation": 1}"#, "404", "agent_not_found"),
-        ("GET", "/api/v1/agents/42", nil, "404", "agent_not_found"),
-        ("DELETE", "/api/v1/agents/42", nil, "404", "agent_not_found"),
-        ("GET", "/api/v2/health", nil, "404", "not_found"),
-        ("PATCH", "/api/v1/agents/1", "{}", "405", "method_not_allowed"),
-        ("POST", "/api/v1/agents", "{}", "503", "agent_limit_reached"),
-    ] as [(String, String, String?, String, String)])
-    func curlSeesEachErrorStatusAndCode(method: String, path: String, body: String?, status: String, code: String) throws {
+    @Test(
+        arguments: [
+            ("POST", "/api/v1/agents/1/step", "{not json", "400", "invalid_json"),
+            ("POST", "/api/v1/agents/1/step", #"{"observation": 1, "extra": 2}"#, "400", "unknown_field"),
+            ("POST", "/api/v1/agents/1/step", #"{"observation": 99}"#, "400", "invalid_field"),
+            ("POST", "/api/v1/agents/42/step", #"{"observation": 1}"#, "404", "agent_not_found"),
+            ("GET", "/api/v1/agents/42", nil, "404", "agent_not_found"),
+            ("DELETE", "/api/v1/agents/42", nil, "404", "agent_not_found"),
+            ("GET", "/api/v2/health", nil, "404", "not_found"),
+            ("PATCH", "/api/v1/agents/1", "{}", "405", "method_not_allowed"),
+            ("POST", "/api/v1/agents", "{}", "503", "agent_limit_reached"),
+        ] as [(String, String, String?, String, String)]
+    )
+    func curlSeesEachErrorStatusAndCode(
+        method: String,
+        path: String,
+        body: String?,
+        status: String,
+        code: String
+    ) throws {
         try ServiceFixture.run(maxAgents: 1) { fixture in
             try fixture.service.registry.create()
             let answer = try Self.call(fixture.baseURL, method, path, body)
@@ -56,7 +67,9 @@ struct AgentServiceCurlTests {
             let headers = try Self.curl(["-D", "-", "-o", "/dev/null", fixture.baseURL + "/api/v1/agents"])
             #expect(headers.hasPrefix("HTTP/1.1 405 Method Not Allowed\r\n"))
             #expect(headers.contains("Allow: POST\r\n"))
-            let status = try Self.curl(["-X", "POST", "-o", "/dev/null", "-w", "%{http_code}", fixture.baseURL + "/api/v1/agents"])
+            let status = try Self.curl([
+                "-X", "POST", "-o", "/dev/null", "-w", "%{http_code}", fixture.baseURL + "/api/v1/agents",
+            ])
             #expect(status == "411")
         }
     }

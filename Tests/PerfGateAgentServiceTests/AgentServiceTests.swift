@@ -138,7 +138,11 @@ struct AgentServiceTests {
         ("POST", "/api/v1/health", "{}", 405, "method_not_allowed"),
     ])
     func badRequestsGetTheirStatusAndStableErrorCode(
-        method: String, path: String, body: String, status: Int, code: String
+        method: String,
+        path: String,
+        body: String,
+        status: Int,
+        code: String
     ) throws {
         try ServiceFixture.run { fixture in
             try fixture.service.registry.create()

@@ -4,7 +4,9 @@ import Testing
 struct FlatJSONObjectTests {
     @Test func aFlatObjectParsesIntoItsMembers() throws {
         let object = try FlatJSONObject(
-            parsing: Array(#" { "a": 3, "b": -1.5e2, "c": "x\"\u00e9\ud83d\ude00", "d": true, "e": false, "f": null } "#.utf8)
+            parsing: Array(
+                #" { "a": 3, "b": -1.5e2, "c": "x\"\u00e9\ud83d\ude00", "d": true, "e": false, "f": null } "#.utf8
+            )
         )
         #expect(object.members["a"] == .integer(3))
         #expect(object.members["b"] == .number(-150))
@@ -16,7 +18,10 @@ struct FlatJSONObjectTests {
 
     @Test func integersAtTheEdgesOfIntKeepTheirValue() throws {
         let object = try FlatJSONObject(
-            parsing: Array(#"{"min": -9223372036854775808, "max": 9223372036854775807, "over": 9223372036854775808, "zero": -0}"#.utf8)
+            parsing: Array(
+                #"{"min": -9223372036854775808, "max": 9223372036854775807, "over": 9223372036854775808, "zero": -0}"#
+                    .utf8
+            )
         )
         #expect(object.members["min"] == .integer(Int.min))
         #expect(object.members["max"] == .integer(Int.max))
@@ -25,7 +30,9 @@ struct FlatJSONObjectTests {
     }
 
     @Test func escapedAndPlainStringsDecodeAlike() throws {
-        let object = try FlatJSONObject(parsing: Array(#"{"a": "plain", "b": "\u0070lain", "c": "tab\there", "d\n": "é"}"#.utf8))
+        let object = try FlatJSONObject(
+            parsing: Array(#"{"a": "plain", "b": "\u0070lain", "c": "tab\there", "d\n": "é"}"#.utf8)
+        )
         #expect(object.members["a"] == .string("plain"))
         #expect(object.members["b"] == .string("plain"))
         #expect(object.members["c"] == .string("tab\there"))
@@ -46,7 +53,9 @@ struct FlatJSONObjectTests {
     }
 
     @Test func invalidUTF8InAStringIsRejected() {
-        #expect(throws: FlatJSONError.self) { try FlatJSONObject(parsing: [0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xFF, 0x22, 0x7D]) }
+        #expect(throws: FlatJSONError.self) {
+            try FlatJSONObject(parsing: [0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xFF, 0x22, 0x7D])
+        }
     }
 
     @Test func aNestedValueNamesItsKey() {

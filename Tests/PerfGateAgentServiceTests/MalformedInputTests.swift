@@ -9,14 +9,23 @@ struct MalformedInputTests {
     static let inputs: [(String, String)] = [
         ("POST /api/v1/agents/1/step HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\n{bad}", "HTTP/1.1 400"),
         ("POST /api/v1/agents/1/step HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n\r\n\u{FF}\u{FE}{}", "HTTP/1.1 400"),
-        ("POST /api/v1/agents/1/step HTTP/1.1\r\nHost: x\r\nContent-Length: 22\r\n\r\n{\"observation\":1e400}", "HTTP/1.1 400"),
-        ("POST /api/v1/agents/1/step HTTP/1.1\r\nHost: x\r\nContent-Length: 20\r\n\r\n{\"observation\":\"\\u", "HTTP/1.1 400"),
+        (
+            "POST /api/v1/agents/1/step HTTP/1.1\r\nHost: x\r\nContent-Length: 22\r\n\r\n{\"observation\":1e400}",
+            "HTTP/1.1 400"
+        ),
+        (
+            "POST /api/v1/agents/1/step HTTP/1.1\r\nHost: x\r\nContent-Length: 20\r\n\r\n{\"observation\":\"\\u",
+            "HTTP/1.1 400"
+        ),
         ("GET /api/v1/agents/%00 HTTP/1.1\r\nHost: x\r\n\r\n", "HTTP/1.1 404"),
         ("GET /api/v1/agents/1/step/extra HTTP/1.1\r\nHost: x\r\n\r\n", "HTTP/1.1 404"),
         ("DELETE /api/v1/agents/18446744073709551616 HTTP/1.1\r\nHost: x\r\n\r\n", "HTTP/1.1 404"),
         ("POST /api/v1/agents HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\n{\"s", "HTTP/1.1 400"),
         ("\u{01}\u{02}garbage\r\n\r\n", "HTTP/1.1 400"),
-        ("POST /api/v1/agents/1/step HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{bad}\r\n0\r\n\r\n", "HTTP/1.1 501"),
+        (
+            "POST /api/v1/agents/1/step HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{bad}\r\n0\r\n\r\n",
+            "HTTP/1.1 501"
+        ),
     ]
 
     @Test func malformedRequestsAreAnsweredWhileAGoodClientKeepsBeingServed() throws {
@@ -27,7 +36,10 @@ struct MalformedInputTests {
                 let raw = try RawSocket(port: fixture.port)
                 raw.send(input + "GET /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
                 let answer = raw.readUntilClosed()
-                #expect(answer.hasPrefix(expected), "\(input.debugDescription) got \(answer.prefix(60).debugDescription)")
+                #expect(
+                    answer.hasPrefix(expected),
+                    "\(input.debugDescription) got \(answer.prefix(60).debugDescription)"
+                )
                 let step = try good.send(.post, "/api/v1/agents/1/step", #"{"observation": 1}"#)
                 #expect(step.status == 200)
             }
@@ -41,7 +53,8 @@ struct MalformedInputTests {
             let good = try fixture.makeClient()
             for cut in [1, 10, 30, 55] {
                 let raw = try RawSocket(port: fixture.port)
-                let request = "POST /api/v1/agents/1/step HTTP/1.1\r\nHost: x\r\nContent-Length: 18\r\n\r\n{\"observation\": 1}"
+                let request =
+                    "POST /api/v1/agents/1/step HTTP/1.1\r\nHost: x\r\nContent-Length: 18\r\n\r\n{\"observation\": 1}"
                 raw.send(String(request.prefix(cut)))
                 raw.close()
                 #expect(try good.send(.get, "/api/v1/agents/1").status == 200)
@@ -90,7 +103,9 @@ final class RawSocket {
         let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let sent = bytes[offset...].withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            let sent = bytes[offset...].withUnsafeBytes {
+                Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
             if sent < 0, errno == EINTR { continue }
             guard sent > 0 else { return }
             offset += sent

@@ -20,7 +20,12 @@ struct ServeCommandProcessTests {
         let path = try #require(Self.benchPath)
         let process = try Subprocess([path, "serve", "--listen", "127.0.0.1:0", "--agents", "2"])
         var stopped = false
-        defer { if !stopped { kill(process.pid, SIGKILL); _ = process.wait() } }
+        defer {
+            if !stopped {
+                kill(process.pid, SIGKILL)
+                _ = process.wait()
+            }
+        }
         let line = try #require(process.readLine(), "bench serve printed no line")
         let prefix = "listening on http://127.0.0.1:"
         #expect(line.hasPrefix(prefix))

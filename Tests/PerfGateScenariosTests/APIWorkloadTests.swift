@@ -9,12 +9,23 @@ import Testing
 struct APIWorkloadTests {
     /// Small runs, bounded by count rather than time, so a slow debug build still completes them.
     static let limits = APIWorkload.Limits(
-        maxLatencySamplesPerBlock: 150, warmupRequestsPerConnection: 2, requestsPerRun: { _ in 120 }, runTimeLimit: .seconds(120)
+        maxLatencySamplesPerBlock: 150,
+        warmupRequestsPerConnection: 2,
+        requestsPerRun: { _ in 120 },
+        runTimeLimit: .seconds(120)
     )
 
     @Test(arguments: [APIWorkload.Mix.step, .mixed])
     func anAPIBlockReportsLatenciesThroughputAndNoErrors(mix: APIWorkload.Mix) throws {
-        let workload = APIWorkload(mix: mix, agentCount: 2, model: .light, seed: 3, target: nil, requestsFile: nil, limits: Self.limits)
+        let workload = APIWorkload(
+            mix: mix,
+            agentCount: 2,
+            model: .light,
+            seed: 3,
+            target: nil,
+            requestsFile: nil,
+            limits: Self.limits
+        )
         try workload.prepare()
         defer { workload.finish() }
         let samples = try workload.runBlock(sampleCount: 2)
@@ -30,7 +41,12 @@ struct APIWorkloadTests {
         let server = try HTTPServer(configuration: .init(placement: .unpinned), handler: service.makeHandler())
         defer { server.shutdown() }
         let workload = APIWorkload(
-            mix: .step, agentCount: 3, model: .light, seed: 1, target: "http://127.0.0.1:\(server.boundPort)", requestsFile: nil,
+            mix: .step,
+            agentCount: 3,
+            model: .light,
+            seed: 1,
+            target: "http://127.0.0.1:\(server.boundPort)",
+            requestsFile: nil,
             limits: Self.limits
         )
         try workload.prepare()
@@ -46,7 +62,8 @@ struct APIWorkloadTests {
         let service = AgentService(configuration: .init(model: .light, maxAgents: 8))
         let server = try HTTPServer(configuration: .init(placement: .unpinned), handler: service.makeHandler())
         defer { server.shutdown() }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("requests-\(UUID().uuidString).json").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("requests-\(UUID().uuidString).json")
+            .path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Data(
             #"""
@@ -58,7 +75,12 @@ struct APIWorkloadTests {
             """#.utf8
         ).write(to: URL(fileURLWithPath: path))
         let workload = APIWorkload(
-            mix: .step, agentCount: 2, model: .light, seed: 1, target: "http://127.0.0.1:\(server.boundPort)", requestsFile: path,
+            mix: .step,
+            agentCount: 2,
+            model: .light,
+            seed: 1,
+            target: "http://127.0.0.1:\(server.boundPort)",
+            requestsFile: path,
             limits: Self.limits
         )
         try workload.prepare()
@@ -76,7 +98,10 @@ struct APIWorkloadTests {
         (#"{"schema": "perfgate/requests@1", "requests": [{"path": "no-slash"}]}"#, "$.requests[0].path"),
         (#"{"schema": "perfgate/requests@1", "requests": [{"path": "/", "method": "get"}]}"#, "$.requests[0].method"),
         (#"{"schema": "perfgate/requests@1", "requests": [{"path": "/", "verb": "GET"}]}"#, "$.requests[0].verb"),
-        (#"{"schema": "perfgate/requests@1", "requests": [{"path": "/", "headers": {"A": 1}}]}"#, "$.requests[0].headers.A"),
+        (
+            #"{"schema": "perfgate/requests@1", "requests": [{"path": "/", "headers": {"A": 1}}]}"#,
+            "$.requests[0].headers.A"
+        ),
     ])
     func aBrokenRequestFileNamesThePathOfTheProblem(json: String, jsonPath: String) throws {
         #expect {

@@ -57,7 +57,8 @@ public enum FlatJSONError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .empty: "the body is empty; send a JSON object such as {}"
         case .syntax(let offset, let expected): "invalid JSON at byte \(offset): expected \(expected)"
-        case .nestedValue(let key): "\"\(key)\" holds an object or array; only numbers, strings, booleans and null are accepted"
+        case .nestedValue(let key):
+            "\"\(key)\" holds an object or array; only numbers, strings, booleans and null are accepted"
         }
     }
 }

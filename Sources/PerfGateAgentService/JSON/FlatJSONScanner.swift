@@ -58,9 +58,15 @@ struct FlatJSONScanner {
         switch byte {
         case UInt8(ascii: "\""): return .string(try parseString())
         case UInt8(ascii: "{"), UInt8(ascii: "["): throw .nestedValue(key: key)
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "t"):
+            try literal("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try literal("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
         default: throw syntax("a value (number, string, true, false or null)")
         }
@@ -96,7 +102,9 @@ struct FlatJSONScanner {
         }
         if isInteger, let value = Self.integer(bytes[start..<offset]) { return .integer(value) }
         let text = String(decoding: bytes[start..<offset], as: UTF8.self)
-        guard let value = Double(text), value.isFinite else { throw .syntax(offset: start, expected: "a finite number") }
+        guard let value = Double(text), value.isFinite else {
+            throw .syntax(offset: start, expected: "a finite number")
+        }
         return .number(value)
     }
 

@@ -21,7 +21,8 @@ struct APIError: Error, Sendable {
 
     static func agentNotFound(_ id: String) -> APIError {
         APIError(
-            status: 404, code: "agent_not_found",
+            status: 404,
+            code: "agent_not_found",
             message: "no agent with id \"\(id)\"; create one with POST /api/v1/agents"
         )
     }
@@ -45,7 +46,8 @@ struct RequestBody {
         }
         if let unknown = object.members.keys.sorted().first(where: { !fields.contains($0) }) {
             throw APIError(
-                status: 400, code: "unknown_field",
+                status: 400,
+                code: "unknown_field",
                 message: "unknown field \"\(unknown)\"; the fields are \(fields.sorted().joined(separator: ", "))"
             )
         }

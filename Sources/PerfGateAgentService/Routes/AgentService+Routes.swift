@@ -35,8 +35,10 @@ extension AgentService {
             switch error {
             case .full(let maxAgents):
                 return APIError(
-                status: 503, code: "agent_limit_reached",
-                    message: "this server holds at most \(maxAgents) agents; delete one (DELETE /api/v1/agents/{id}) first"
+                    status: 503,
+                    code: "agent_limit_reached",
+                    message:
+                        "this server holds at most \(maxAgents) agents; delete one (DELETE /api/v1/agents/{id}) first"
                 ).response
             }
         }
@@ -65,7 +67,9 @@ extension AgentService {
             record = try agentRecord(request)
             let body = try RequestBody(request.body, allowsEmpty: false, fields: ["observation", "action"])
             guard let value = try body.integer("observation", in: 0...(model.observations - 1)) else {
-                throw .invalidField("missing required field \"observation\" (an integer from 0 to \(model.observations - 1))")
+                throw .invalidField(
+                    "missing required field \"observation\" (an integer from 0 to \(model.observations - 1))"
+                )
             }
             observation = value
             action = try body.integer("action", in: 0...(model.actions - 1))
@@ -128,7 +132,9 @@ extension AgentService {
     func deleteAgent(_ request: HTTPRequest) -> HTTPResponse {
         do throws(APIError) {
             let record = try agentRecord(request)
-            guard registry.remove(id: record.id) else { throw APIError.agentNotFound(request.pathParameters["id"] ?? "") }
+            guard registry.remove(id: record.id) else {
+                throw APIError.agentNotFound(request.pathParameters["id"] ?? "")
+            }
         } catch {
             return error.response
         }

@@ -13,7 +13,8 @@ import PerfGateHTTP
 /// set beside wrk's figures for the same URL.
 enum APIBenchmarkCommand: BenchSubcommand {
     static let spec = CommandSpec(
-        path: ["__api-benchmark"], abstract: "Internal: print the API latency figures (scripts/api_benchmark.sh).",
+        path: ["__api-benchmark"],
+        abstract: "Internal: print the API latency figures (scripts/api_benchmark.sh).",
         options: [
             OptionSpec("load", value: "URL", help: "Run the load generator against URL instead."),
             OptionSpec("connections", value: "N", help: "Connections for --load (default 50)."),
@@ -30,8 +31,12 @@ enum APIBenchmarkCommand: BenchSubcommand {
             let seconds = try arguments.integer("duration", in: 1...600) ?? 5
             let report = try HTTPLoadGenerator.run(
                 HTTPLoadConfiguration(
-                    endpoint: endpoint, connections: connections, duration: .seconds(seconds),
-                    warmupRequestsPerConnection: 50, maxRawSamples: 0, placement: .unpinned
+                    endpoint: endpoint,
+                    connections: connections,
+                    duration: .seconds(seconds),
+                    warmupRequestsPerConnection: 50,
+                    maxRawSamples: 0,
+                    placement: .unpinned
                 )
             )
             output.write(describe("generator", report) + "\n")
@@ -53,7 +58,10 @@ enum APIBenchmarkCommand: BenchSubcommand {
         let health = try HTTPLoadGenerator.run(
             HTTPLoadConfiguration(
                 endpoint: HTTPEndpoint(host: "127.0.0.1", port: server.boundPort, path: "/api/v1/health"),
-                duration: .seconds(60), maxRequests: count, warmupRequestsPerConnection: 2_000, maxRawSamples: 0
+                duration: .seconds(60),
+                maxRequests: count,
+                warmupRequestsPerConnection: 2_000,
+                maxRawSamples: 0
             )
         )
         output.write(describe("client_health", health) + "\n")
@@ -61,12 +69,16 @@ enum APIBenchmarkCommand: BenchSubcommand {
         output.write("client_health_over_echo_floor: \(String(format: "%.2f", ratio))x\n")
         let step = try HTTPLoadGenerator.run(
             HTTPLoadConfiguration(
-                endpoint: endpoint, duration: .seconds(60), maxRequests: count / 4,
+                endpoint: endpoint,
+                duration: .seconds(60),
+                maxRequests: count / 4,
                 warmupRequestsPerConnection: 500,
                 requests: [
                     HTTPClientRequest(
-                        method: .post, path: "/api/v1/agents/\(agent.id)/step",
-                        headers: ["Content-Type": "application/json"], body: Array(#"{"observation":3,"action":1}"#.utf8)
+                        method: .post,
+                        path: "/api/v1/agents/\(agent.id)/step",
+                        headers: ["Content-Type": "application/json"],
+                        body: Array(#"{"observation":3,"action":1}"#.utf8)
                     )
                 ],
                 maxRawSamples: 0
@@ -84,11 +96,15 @@ enum APIBenchmarkCommand: BenchSubcommand {
         var checksum = 0
         let start = DispatchTime.now().uptimeNanoseconds
         for _ in 0..<rounds {
-            if case .integer(let value)? = (try? FlatJSONObject(parsing: body))?.members["observation"] { checksum &+= value }
+            if case .integer(let value)? = (try? FlatJSONObject(parsing: body))?.members["observation"] {
+                checksum &+= value
+            }
         }
         let middle = DispatchTime.now().uptimeNanoseconds
         for _ in 0..<rounds {
-            if let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any], let value = object["observation"] as? Int {
+            if let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
+                let value = object["observation"] as? Int
+            {
                 checksum &+= value
             }
         }

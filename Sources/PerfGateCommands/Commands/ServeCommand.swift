@@ -18,10 +18,23 @@ enum ServeCommand: BenchSubcommand {
             Event-loop threads are not pinned to CPUs here.
             """,
         options: [
-            OptionSpec("listen", value: "HOST:PORT", help: "Numeric IPv4 address and port (default 127.0.0.1:8080; port 0: any free port)."),
+            OptionSpec(
+                "listen",
+                value: "HOST:PORT",
+                help: "Numeric IPv4 address and port (default 127.0.0.1:8080; port 0: any free port)."
+            ),
             OptionSpec("agents", value: "N", help: "Agents to create at start, with ids 1 to N (default 0)."),
-            OptionSpec("model", value: "NAME", help: "Agent model size (default light).", allowed: AgentModelName.allCases.map(\.rawValue)),
-            OptionSpec("max-agents", value: "N", help: "Most agents at once; creates past it get 503 (default: about 2 GiB of models)."),
+            OptionSpec(
+                "model",
+                value: "NAME",
+                help: "Agent model size (default light).",
+                allowed: AgentModelName.allCases.map(\.rawValue)
+            ),
+            OptionSpec(
+                "max-agents",
+                value: "N",
+                help: "Most agents at once; creates past it get 503 (default: about 2 GiB of models)."
+            ),
             OptionSpec("event-loops", value: "N", help: "Event-loop threads (default 1)."),
             SharedOptions.seed,
         ]
@@ -43,7 +56,9 @@ enum ServeCommand: BenchSubcommand {
         do {
             server = try HTTPServer(
                 configuration: HTTPServer.Configuration(
-                    address: address, port: port, eventLoopCount: try arguments.integer("event-loops", in: 1...64) ?? 1,
+                    address: address,
+                    port: port,
+                    eventLoopCount: try arguments.integer("event-loops", in: 1...64) ?? 1,
                     placement: .unpinned
                 ),
                 handler: service.makeHandler()
@@ -67,8 +82,12 @@ enum ServeCommand: BenchSubcommand {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         let host = parts.first.map { $0 == "localhost" ? "127.0.0.1" : String($0) } ?? ""
         let octets = host.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, octets.count == 4, octets.allSatisfy({ UInt8($0) != nil }), let port = UInt16(parts[1]) else {
-            throw UsageError("--listen expects HOST:PORT with a numeric IPv4 host, such as 127.0.0.1:8080, got \"\(text)\"", command: command)
+        guard parts.count == 2, octets.count == 4, octets.allSatisfy({ UInt8($0) != nil }), let port = UInt16(parts[1])
+        else {
+            throw UsageError(
+                "--listen expects HOST:PORT with a numeric IPv4 host, such as 127.0.0.1:8080, got \"\(text)\"",
+                command: command
+            )
         }
         return (host, port)
     }

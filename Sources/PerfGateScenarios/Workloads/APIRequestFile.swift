@@ -57,32 +57,61 @@ public struct APIRequestFile: Sendable {
         return APIRequestFile(requests: requests)
     }
 
-    private static func decodeRequest(_ item: JSONValue, file: String, jsonPath: String) throws(ResultsError) -> HTTPClientRequest {
+    private static func decodeRequest(
+        _ item: JSONValue,
+        file: String,
+        jsonPath: String
+    ) throws(ResultsError) -> HTTPClientRequest {
         guard case .object(let members) = item else {
-            throw ResultsError(file: file, jsonPath: jsonPath, message: "expected an object with method, path, headers, body")
+            throw ResultsError(
+                file: file,
+                jsonPath: jsonPath,
+                message: "expected an object with method, path, headers, body"
+            )
         }
         let known: Set = ["method", "path", "headers", "body"]
         if let unknown = members.first(where: { !known.contains($0.key) }) {
-            throw ResultsError(file: file, jsonPath: "\(jsonPath).\(unknown.key)", message: "unknown field; the fields are body, headers, method, path")
+            throw ResultsError(
+                file: file,
+                jsonPath: "\(jsonPath).\(unknown.key)",
+                message: "unknown field; the fields are body, headers, method, path"
+            )
         }
         var method = HTTPMethod.get
         if let value = item["method"] {
-            guard case .string(let text) = value, !text.isEmpty, text.utf8.allSatisfy({ (0x41...0x5A).contains($0) }) else {
-                throw ResultsError(file: file, jsonPath: "\(jsonPath).method", message: "expected an upper-case method such as GET or POST")
+            guard case .string(let text) = value, !text.isEmpty, text.utf8.allSatisfy({ (0x41...0x5A).contains($0) })
+            else {
+                throw ResultsError(
+                    file: file,
+                    jsonPath: "\(jsonPath).method",
+                    message: "expected an upper-case method such as GET or POST"
+                )
             }
             method = HTTPMethod(rawValue: text)
         }
         guard case .string(let path)? = item["path"], path.hasPrefix("/"), !path.contains(" ") else {
-            throw ResultsError(file: file, jsonPath: "\(jsonPath).path", message: "expected a path starting with / and without spaces")
+            throw ResultsError(
+                file: file,
+                jsonPath: "\(jsonPath).path",
+                message: "expected a path starting with / and without spaces"
+            )
         }
         var headers: HTTPHeaders = [:]
         if let value = item["headers"] {
             guard case .object(let fields) = value else {
-                throw ResultsError(file: file, jsonPath: "\(jsonPath).headers", message: "expected an object of header name → string value")
+                throw ResultsError(
+                    file: file,
+                    jsonPath: "\(jsonPath).headers",
+                    message: "expected an object of header name → string value"
+                )
             }
             for field in fields {
                 guard case .string(let text) = field.value else {
-                    throw ResultsError(file: file, jsonPath: "\(jsonPath).headers.\(field.key)", message: "expected a string")
+                    throw ResultsError(
+                        file: file,
+                        jsonPath: "\(jsonPath).headers.\(field.key)",
+                        message: "expected a string"
+                    )
                 }
                 headers.add(name: field.key, value: text)
             }

@@ -23,7 +23,8 @@ struct APISession: Sendable {
     /// Connects to `endpoint` and creates `agentCount` agents with `POST /api/v1/agents` (unless the
     /// request file names none).
     /// - Throws: ``SetupError`` when the server does not answer or refuses to create an agent.
-    static func open(endpoint: HTTPEndpoint, agentCount: Int, file: APIRequestFile?, seed: UInt64) throws -> APISession {
+    static func open(endpoint: HTTPEndpoint, agentCount: Int, file: APIRequestFile?, seed: UInt64) throws -> APISession
+    {
         let prefix = endpoint.path == "/" ? "" : String(endpoint.path.reversed().drop { $0 == "/" }.reversed())
         var ids: [String] = []
         var observations = AgentModelSize.light.observations
@@ -34,7 +35,9 @@ struct APISession: Sendable {
                 let agentSeed = SplitMix64.derivedSeed(runSeed: seed, stream: index, purpose: 41) >> 12
                 let response = try client.send(
                     HTTPClientRequest(
-                        method: .post, path: prefix + "/api/v1/agents", headers: ["Content-Type": "application/json"],
+                        method: .post,
+                        path: prefix + "/api/v1/agents",
+                        headers: ["Content-Type": "application/json"],
                         body: Array("{\"seed\":\(agentSeed)}".utf8)
                     )
                 )
@@ -51,8 +54,13 @@ struct APISession: Sendable {
             }
         }
         return APISession(
-            endpoint: endpoint, prefix: prefix, agentIDs: ids, observations: observations, actions: actions,
-            file: file, seed: seed
+            endpoint: endpoint,
+            prefix: prefix,
+            agentIDs: ids,
+            observations: observations,
+            actions: actions,
+            file: file,
+            seed: seed
         )
     }
 
@@ -66,7 +74,10 @@ struct APISession: Sendable {
 
     /// One measured run's load configuration.
     func configuration(
-        mix: APIWorkload.Mix, connections: Int, limits: APIWorkload.Limits, isEmbedded: Bool
+        mix: APIWorkload.Mix,
+        connections: Int,
+        limits: APIWorkload.Limits,
+        isEmbedded: Bool
     ) -> HTTPLoadConfiguration {
         let requests = limits.requestsPerRun(connections)
         return HTTPLoadConfiguration(
@@ -106,10 +117,13 @@ struct APISession: Sendable {
             }
             var generator = SplitMix64(seed: seed ^ UInt64(connection) << 40 ^ UInt64(sequence))
             let draw = generator.next()
-            let body = "{\"observation\":\(Int(draw % UInt64(observations))),\"action\":\(Int((draw >> 32) % UInt64(actions)))}"
+            let body =
+                "{\"observation\":\(Int(draw % UInt64(observations))),\"action\":\(Int((draw >> 32) % UInt64(actions)))}"
             return HTTPClientRequest(
-                method: .post, path: prefix + "/api/v1/agents/\(id)/step",
-                headers: ["Content-Type": "application/json"], body: Array(body.utf8)
+                method: .post,
+                path: prefix + "/api/v1/agents/\(id)/step",
+                headers: ["Content-Type": "application/json"],
+                body: Array(body.utf8)
             )
         }
     }

@@ -47,7 +47,6 @@ final class APIWorkload: Workload {
         var runTimeLimit: Duration = .seconds(5)
     }
 
-
     private let mix: Mix
     private let agentCount: Int
     private let model: AgentModelSize
@@ -60,7 +59,12 @@ final class APIWorkload: Workload {
     let limits: Limits
 
     init(
-        mix: Mix, agentCount: Int, model: AgentModelSize, seed: UInt64, target: String?, requestsFile: String?,
+        mix: Mix,
+        agentCount: Int,
+        model: AgentModelSize,
+        seed: UInt64,
+        target: String?,
+        requestsFile: String?,
         limits: Limits = Limits()
     ) {
         self.limits = limits
@@ -80,10 +84,15 @@ final class APIWorkload: Workload {
             endpoint = try HTTPEndpoint(url: target)
         } else {
             let service = AgentService(
-                configuration: .init(model: model, maxAgents: max(agentCount, AgentService.Configuration.defaultMaxAgents(for: model)), seed: seed)
+                configuration: .init(
+                    model: model,
+                    maxAgents: max(agentCount, AgentService.Configuration.defaultMaxAgents(for: model)),
+                    seed: seed
+                )
             )
             let server = try HTTPServer(
-                configuration: HTTPServer.Configuration(placement: APIPlacement.server), handler: service.makeHandler()
+                configuration: HTTPServer.Configuration(placement: APIPlacement.server),
+                handler: service.makeHandler()
             )
             self.server = server
             endpoint = HTTPEndpoint(host: "127.0.0.1", port: server.boundPort)
@@ -98,7 +107,10 @@ final class APIWorkload: Workload {
         let connections = agentCount
         for _ in 0..<sampleCount {
             let configuration = session.configuration(
-                mix: mix, connections: connections, limits: limits, isEmbedded: server != nil
+                mix: mix,
+                connections: connections,
+                limits: limits,
+                isEmbedded: server != nil
             )
             let report = try HTTPLoadGenerator.run(configuration)
             latencies += report.latencySamples
@@ -107,7 +119,8 @@ final class APIWorkload: Workload {
         }
         blockNumber += 1
         samples["latency_seconds"] = Subsample.uniform(
-            latencies, count: limits.maxLatencySamplesPerBlock,
+            latencies,
+            count: limits.maxLatencySamplesPerBlock,
             seed: SplitMix64.derivedSeed(runSeed: seed, stream: Int(blockNumber), purpose: 31)
         )
         return samples

@@ -17,14 +17,19 @@ struct ServiceFixture {
     /// Sockets are matched by port, not counted process-wide, because tests of other modules open and
     /// close sockets concurrently in the same process.
     static func run(
-        maxAgents: Int = 64, eventLoops: Int = 1, sourceLocation: SourceLocation = #_sourceLocation,
+        maxAgents: Int = 64,
+        eventLoops: Int = 1,
+        sourceLocation: SourceLocation = #_sourceLocation,
         _ body: (ServiceFixture) throws -> Void
     ) throws {
         let service = AgentService(configuration: .init(model: .light, maxAgents: maxAgents, seed: 7))
         let server = try HTTPServer(
             configuration: HTTPServer.Configuration(
-                maxConnections: 256, eventLoopCount: eventLoops, placement: .unpinned,
-                shutdownGracePeriod: .seconds(5), lingerTimeout: .milliseconds(300)
+                maxConnections: 256,
+                eventLoopCount: eventLoops,
+                placement: .unpinned,
+                shutdownGracePeriod: .seconds(5),
+                lingerTimeout: .milliseconds(300)
             ),
             handler: service.makeHandler()
         )
@@ -38,7 +43,11 @@ struct ServiceFixture {
         }
         server.shutdown()
         let left = SocketCount.descriptors(onPort: port)
-        #expect(left == 0, "descriptor leak: \(left) sockets on port \(port) after shutdown", sourceLocation: sourceLocation)
+        #expect(
+            left == 0,
+            "descriptor leak: \(left) sockets on port \(port) after shutdown",
+            sourceLocation: sourceLocation
+        )
     }
 
     /// A keep-alive client of this server.
@@ -52,7 +61,9 @@ extension HTTPClient {
     func send(_ method: HTTPMethod, _ path: String, _ body: String? = nil) throws -> HTTPClientResponse {
         try send(
             HTTPClientRequest(
-                method: method, path: path, headers: body == nil ? [:] : ["Content-Type": "application/json"],
+                method: method,
+                path: path,
+                headers: body == nil ? [:] : ["Content-Type": "application/json"],
                 body: Array((body ?? "").utf8)
             )
         )
@@ -82,7 +93,9 @@ enum SocketCount {
         var count = 0
         var target = [CChar](repeating: 0, count: 64)
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
             let length = readlink("/proc/self/fd/\(name)", &target, target.count - 1)
             guard length > 0 else { continue }
             let link = String(decoding: target[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)

@@ -55,7 +55,9 @@ final class Subprocess {
             let remaining = deadline - ContinuousClock.now
             guard remaining > .zero else { return nil }
             var descriptor = pollfd(fd: outputDescriptor, events: Int16(POLLIN), revents: 0)
-            let milliseconds = Int32(remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000)
+            let milliseconds = Int32(
+                remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000
+            )
             guard poll(&descriptor, 1, max(1, milliseconds)) > 0 else { continue }
             guard readChunk() > 0 else { return nil }
         }
