@@ -53,6 +53,11 @@ struct APIWorkloadTests {
         #expect(service.registry.count == 3)
         let samples = try workload.runBlock(sampleCount: 1)
         #expect(samples["error_ratio"] == [0])
+        // One connection per agent: every agent stepped (makeRequest gives each connection its own path).
+        for id in 1...3 {
+            let steps = service.registry.record(id: id)?.withState { $0.steps } ?? 0
+            #expect(steps >= 3, "agent \(id) took \(steps) steps")
+        }
         workload.finish()
         #expect(service.registry.count == 0)
         #expect(server.statistics.requestsServed >= 3 + 120 + 3)
