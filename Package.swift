@@ -65,11 +65,21 @@ let package = Package(
         // A small HTTP/1.1 server and client on POSIX sockets; knows nothing of benchmarks.
         .target(name: "PerfGateHTTP", swiftSettings: swiftSettings),
 
+        // The simulated agents behind an HTTP API (create, step, read, delete), served by PerfGateHTTP.
+        .target(
+            name: "PerfGateAgentService",
+            dependencies: ["PerfGateAgents", "PerfGateHTTP"],
+            swiftSettings: swiftSettings
+        ),
+
         // The benchmark scenarios: the catalog under Benchmarks/, suites, and the workloads that
         // drive the simulated agents (and their HTTP API) through the harness.
         .target(
             name: "PerfGateScenarios",
-            dependencies: ["PerfGateStatistics", "PerfGateResults", "PerfGateHarness", "PerfGateAgents", "PerfGateHTTP"],
+            dependencies: [
+                "PerfGateStatistics", "PerfGateResults", "PerfGateHarness", "PerfGateAgents", "PerfGateHTTP",
+                "PerfGateAgentService",
+            ],
             swiftSettings: swiftSettings
         ),
 
@@ -87,6 +97,7 @@ let package = Package(
             dependencies: [
                 "PerfGateStatistics", "PerfGateResults", "PerfGateComparison", "PerfGateReports",
                 "PerfGateAgents", "PerfGateHarness", "PerfGateHTTP", "PerfGateScenarios", "PerfGateMonitoring",
+                "PerfGateAgentService",
             ],
             swiftSettings: swiftSettings
         ),
@@ -141,6 +152,11 @@ let package = Package(
         .testTarget(
             name: "PerfGateHTTPTests",
             dependencies: ["PerfGateHTTP"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PerfGateAgentServiceTests",
+            dependencies: ["PerfGateAgentService", "PerfGateAgents", "PerfGateHTTP"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

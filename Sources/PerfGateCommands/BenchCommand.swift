@@ -27,7 +27,9 @@ public enum BenchCommand {
             ExportCommand.self,
             AlertsCommand.self,
             DashboardCommand.self,
+            ServeCommand.self,
             WorkerModeCommand.self,
+            APIBenchmarkCommand.self,
         ]
     }
 

@@ -22,6 +22,8 @@ struct ScenarioCatalogTests {
             "coordination/contract-net[agents=25]", "coordination/contract-net[agents=50]",
             "memory/production-agent[agents=1]", "memory/production-agent[agents=10]",
             "memory/production-agent[agents=50]", "belief/update", "belief/convergence",
+            "api/step[agents=1]", "api/step[agents=10]", "api/step[agents=25]", "api/step[agents=50]",
+            "api/mixed[agents=1]", "api/mixed[agents=10]", "api/mixed[agents=25]", "api/mixed[agents=50]",
         ])
     }
 

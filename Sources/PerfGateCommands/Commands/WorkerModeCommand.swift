@@ -15,7 +15,7 @@ enum WorkerModeCommand: BenchSubcommand {
         var options = try RunOptions(arguments)
         options.filter = nil
         let plan = try SuiteRunner(options: options, context: context).makePlan()
-        let settings = WorkloadSettings(seed: options.seed, injection: options.injection)
+        let settings = options.workloadSettings
         let fault = options.fault
         // Workloads block while swarms run on the cooperative pool, so the worker loop gets a
         // thread of its own instead of occupying one of the pool's.

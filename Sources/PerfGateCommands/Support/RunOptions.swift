@@ -1,4 +1,5 @@
 import PerfGateAgents
+import PerfGateHTTP
 import PerfGateScenarios
 
 /// The options of `bench run`, `bench` and the hidden worker, declared and parsed once.
@@ -16,6 +17,10 @@ struct RunOptions: Sendable {
     var fault: String?
     /// Seconds a worker may stay silent before it is killed.
     var workerTimeoutSeconds: Int
+    /// The server the `api/*` scenarios drive instead of the embedded one (`--target URL`).
+    var apiTarget: String?
+    /// Request shapes the `api/*` scenarios send instead of the documented ones (`--requests FILE`).
+    var apiRequestsFile: String?
 
     /// The option declarations shared by the commands that run benchmarks.
     static let declarations: [OptionSpec] = [
@@ -34,6 +39,11 @@ struct RunOptions: Sendable {
             help: "Make every agent allocate this fraction more memory (0.10 = 10% more)."
         ),
         OptionSpec("scenarios", value: "DIR", help: "Scenario folder (default: Benchmarks/scenarios when present, else built in)."),
+        OptionSpec(
+            "target", value: "URL",
+            help: "Point the api/* scenarios at a running server (http://127.0.0.1:PORT) instead of the embedded one."
+        ),
+        OptionSpec("requests", value: "FILE", help: "Request shapes for the api/* scenarios (perfgate/requests@1; see the README)."),
         OptionSpec("inject-fault", value: "KIND:ID", help: "Crash or hang one benchmark (crash:ID, hang:ID); for tests.", hidden: true),
         OptionSpec("worker-timeout", value: "SECONDS", help: "Seconds a silent worker may take before it is killed.", hidden: true),
     ]
@@ -54,6 +64,19 @@ struct RunOptions: Sendable {
         scenarioFolder = arguments.value("scenarios")
         fault = arguments.value("inject-fault")
         workerTimeoutSeconds = try arguments.integer("worker-timeout", in: 1...86_400) ?? 600
+        apiTarget = arguments.value("target")
+        if let apiTarget, (try? HTTPEndpoint(url: apiTarget)) == nil {
+            throw UsageError(
+                "--target expects http://IPv4[:PORT][/path] such as http://127.0.0.1:8080, got \"\(apiTarget)\"",
+                command: arguments.command
+            )
+        }
+        apiRequestsFile = arguments.value("requests")
+    }
+
+    /// The settings every workload of a worker gets.
+    var workloadSettings: WorkloadSettings {
+        WorkloadSettings(seed: seed, injection: injection, apiTarget: apiTarget, apiRequestsFile: apiRequestsFile)
     }
 
     /// The same options as worker arguments, so a worker rebuilds exactly the parent's plan.
@@ -64,6 +87,8 @@ struct RunOptions: Sendable {
         if injection.extraMemory > 0 { arguments += ["--inject-memory", String(injection.extraMemory)] }
         if let scenarioFolder { arguments += ["--scenarios", scenarioFolder] }
         if let fault { arguments += ["--inject-fault", fault] }
+        if let apiTarget { arguments += ["--target", apiTarget] }
+        if let apiRequestsFile { arguments += ["--requests", apiRequestsFile] }
         return arguments
     }
 }

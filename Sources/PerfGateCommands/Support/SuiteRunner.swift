@@ -20,6 +20,7 @@ struct SuiteRunner {
         let plan = BenchmarkPlan(
             scenarios: scenarios, suite: options.suite.name, agentCounts: options.agentCounts, filter: options.filter
         )
+        if let file = options.apiRequestsFile { _ = try APIRequestFile.read(path: file) }
         guard !plan.benchmarks.isEmpty else {
             let filter = options.filter.map { " matches --filter \"\($0)\"" } ?? " is in this suite"
             throw CommandError("no benchmark\(filter); `bench list` shows the benchmarks of each suite")

@@ -31,6 +31,10 @@ public struct HTTPLoadConfiguration: Sendable {
     /// Makes the body of each request from (connection index, request number of that connection);
     /// when set, it replaces the shape's body.
     public var makeBody: (@Sendable (_ connection: Int, _ sequence: Int) -> [UInt8])?
+    /// Makes each whole request from (connection index, request number of that connection); when
+    /// set, it replaces ``requests`` and ``makeBody`` (for per-connection paths, such as one agent
+    /// per connection). An empty path means the endpoint's path.
+    public var makeRequest: (@Sendable (_ connection: Int, _ sequence: Int) -> HTTPClientRequest)?
     /// Most raw latency samples kept over all connections (default 1,000,000); the histogram
     /// records every request regardless.
     public var maxRawSamples: Int
@@ -51,6 +55,7 @@ public struct HTTPLoadConfiguration: Sendable {
         warmupRequestsPerConnection: Int = 0,
         requests: [HTTPClientRequest] = [HTTPClientRequest(path: "")],
         makeBody: (@Sendable (_ connection: Int, _ sequence: Int) -> [UInt8])? = nil,
+        makeRequest: (@Sendable (_ connection: Int, _ sequence: Int) -> HTTPClientRequest)? = nil,
         maxRawSamples: Int = 1_000_000,
         placement: CPUPlacement = .clientDefault,
         timeout: Duration = .seconds(10)
@@ -63,6 +68,7 @@ public struct HTTPLoadConfiguration: Sendable {
         self.warmupRequestsPerConnection = warmupRequestsPerConnection
         self.requests = requests
         self.makeBody = makeBody
+        self.makeRequest = makeRequest
         self.maxRawSamples = maxRawSamples
         self.placement = placement
         self.timeout = timeout

@@ -136,6 +136,11 @@ final class LoadWorker: @unchecked Sendable {
 
     private func makeRequest(sequence: Int) -> HTTPClientRequest {
         let configuration = shared.configuration
+        if let makeRequest = configuration.makeRequest {
+            var request = makeRequest(index, sequence)
+            if request.path.isEmpty { request.path = configuration.endpoint.path }
+            return request
+        }
         var request = configuration.requests[sequence % configuration.requests.count]
         if request.path.isEmpty { request.path = configuration.endpoint.path }
         if let makeBody = configuration.makeBody { request.body = makeBody(index, sequence) }

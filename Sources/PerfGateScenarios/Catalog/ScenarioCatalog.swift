@@ -30,5 +30,17 @@ public enum ScenarioCatalog {
             agentModel: .production,
             agentCounts: ["quick": [1], "default": [1], "full": [1]]
         ),
+        ScenarioDefinition(
+            name: "api/step", kind: .apiStep,
+            summary: "Agent steps over the HTTP API on loopback, one keep-alive connection per light agent (closed loop).",
+            agentModel: .light,
+            agentCounts: ["quick": [1, 10], "default": [1, 10, 25, 50], "full": [1, 10, 25, 50]]
+        ),
+        ScenarioDefinition(
+            name: "api/mixed", kind: .apiMixed,
+            summary: "A read/write mix over the HTTP API: 5 steps, 4 belief reads, 1 health check in every 10 requests.",
+            agentModel: .light,
+            agentCounts: ["quick": [1, 10], "default": [1, 10, 25, 50], "full": [1, 10, 25, 50]]
+        ),
     ]
 }

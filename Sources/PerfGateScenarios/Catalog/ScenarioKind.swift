@@ -10,6 +10,10 @@ public enum ScenarioKind: String, Sendable, Hashable, CaseIterable {
     case beliefUpdate = "belief-update"
     /// Time for one agent's belief to settle on a stationary world.
     case beliefConvergence = "belief-convergence"
+    /// Agent steps through the HTTP API (`POST /api/v1/agents/{id}/step`), one connection per agent.
+    case apiStep = "api-step"
+    /// A read/write mix through the HTTP API: steps, belief reads and health checks.
+    case apiMixed = "api-mixed"
 
     /// The metrics a benchmark of this kind reports, with their units and directions.
     public var metrics: [MetricDescription] {
@@ -32,6 +36,12 @@ public enum ScenarioKind: String, Sendable, Hashable, CaseIterable {
             [MetricDescription("update_seconds", unit: "seconds", better: .lower)]
         case .beliefConvergence:
             [MetricDescription("convergence_seconds", unit: "seconds", better: .lower)]
+        case .apiStep, .apiMixed:
+            [
+                MetricDescription("latency_seconds", unit: "seconds", better: .lower),
+                MetricDescription("throughput_per_second", unit: "per_second", better: .higher),
+                MetricDescription("error_ratio", unit: "ratio", better: .lower),
+            ]
         }
     }
 }

@@ -7,11 +7,19 @@ public struct WorkloadSettings: Sendable, Hashable {
     public var seed: UInt64
     /// Regressions deliberately injected into every agent (`--inject-slowdown`, `--inject-memory`).
     public var injection: FaultInjection
+    /// The `api/*` workloads drive this server (`--target http://HOST:PORT`) instead of starting the
+    /// embedded one; nil: the embedded server.
+    public var apiTarget: String?
+    /// A request file (`--requests FILE`, see ``APIRequestFile``) the `api/*` workloads send instead of
+    /// the documented request shapes; nil: the documented shapes.
+    public var apiRequestsFile: String?
 
     /// Creates settings.
-    public init(seed: UInt64, injection: FaultInjection) {
+    public init(seed: UInt64, injection: FaultInjection, apiTarget: String? = nil, apiRequestsFile: String? = nil) {
         self.seed = seed
         self.injection = injection
+        self.apiTarget = apiTarget
+        self.apiRequestsFile = apiRequestsFile
     }
 }
 
@@ -34,6 +42,11 @@ public enum WorkloadFactory {
             return BeliefWorkloads.update(model: model, seed: seed, injection: settings.injection)
         case .beliefConvergence:
             return BeliefConvergenceWorkload(model: model, seed: seed, injection: settings.injection)
+        case .apiStep, .apiMixed:
+            return APIWorkload(
+                mix: definition.kind == .apiStep ? .step : .mixed, agentCount: benchmark.agentCount ?? 1,
+                model: model, seed: seed, target: settings.apiTarget, requestsFile: settings.apiRequestsFile
+            )
         }
     }
 }
