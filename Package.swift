@@ -46,6 +46,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // History of many results files: series per benchmark and metric, change points (e-divisive
+        // means), SVG charts, Markdown, HTML and JSON trend reports.
+        .target(
+            name: "PerfGateTrend",
+            dependencies: ["PerfGateStatistics", "PerfGateResults", "PerfGateReports"],
+            swiftSettings: swiftSettings
+        ),
+
         // The simulated multi-agent system under test (active-inference agents, contract net).
         .target(name: "PerfGateAgents", swiftSettings: swiftSettings),
 
@@ -78,7 +86,7 @@ let package = Package(
             name: "PerfGateCommands",
             dependencies: [
                 "PerfGateStatistics", "PerfGateResults", "PerfGateComparison", "PerfGateReports",
-                "PerfGateAgents", "PerfGateHarness", "PerfGateHTTP", "PerfGateScenarios",
+                "PerfGateAgents", "PerfGateHarness", "PerfGateHTTP", "PerfGateScenarios", "PerfGateTrend",
             ],
             swiftSettings: swiftSettings
         ),
@@ -129,6 +137,11 @@ let package = Package(
         .testTarget(
             name: "PerfGateScenariosTests",
             dependencies: ["PerfGateScenarios"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PerfGateTrendTests",
+            dependencies: ["PerfGateTrend", "PerfGateResults", "PerfGateStatistics"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -24,6 +24,7 @@ public enum BenchCommand {
             BaselineSaveCommand.self,
             BaselineShowCommand.self,
             ThresholdsCommand.self,
+            TrendCommand.self,
             WorkerModeCommand.self,
         ]
     }
