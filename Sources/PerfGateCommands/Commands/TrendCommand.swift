@@ -1,6 +1,8 @@
+import Dispatch
 import Foundation
 import PerfGateResults
 import PerfGateTrend
+import Synchronization
 
 /// `bench trend PATH…`: the history of many results files, with change points, as Markdown + SVG,
 /// HTML or JSON.
@@ -45,8 +47,7 @@ enum TrendCommand: BenchSubcommand {
             seed: UInt64(try arguments.integer("seed", in: 0...Int.max) ?? 42)
         )
         let files = try resultsFiles(in: arguments.positionals)
-        var inputs: [(path: String, results: BenchmarkResults)] = []
-        for file in files { inputs.append((file, try ResultsIO.read(path: file))) }
+        let inputs = try readAll(files)
         let report = TrendReport(inputs: inputs, selection: try selection(arguments), detector: detector)
         if report.series.isEmpty {
             throw CommandError(
@@ -72,14 +73,26 @@ enum TrendCommand: BenchSubcommand {
         }
         for warning in report.warnings { context.standardError.write("bench trend: warning: \(warning)\n") }
         if !wrote.isEmpty && !arguments.flag("quiet") {
-            let seconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e18
-                + Double((ContinuousClock.now - started).components.seconds)
+            let elapsed = (ContinuousClock.now - started).components
+            let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
             context.standardError.write(
                 "bench trend: \(report.runs.count) runs, \(report.series.count) series, "
                     + "\(report.changePointCount) change points; \(wrote) in \(String(format: "%.2f", seconds)) s\n"
             )
         }
         return .success
+    }
+
+    /// Reads and validates every file, several at a time; the first failing file (in `files` order)
+    /// is the error reported.
+    private static func readAll(_ files: [String]) throws -> [(path: String, results: BenchmarkResults)] {
+        let slots = Mutex([Result<BenchmarkResults, ResultsError>?](repeating: nil, count: files.count))
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let result = Result { () throws(ResultsError) in try ResultsIO.read(path: files[index]) }
+            slots.withLock { $0[index] = result }
+        }
+        let results = slots.withLock { $0 }
+        return try zip(files, results).map { file, result in (file, try result!.get()) }
     }
 
     /// The report in one format, as one text.

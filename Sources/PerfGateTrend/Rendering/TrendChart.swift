@@ -44,7 +44,8 @@ public struct TrendChart: Sendable {
     private func drawFrame(_ canvas: inout SVGCanvas, layout: ChartLayout, series: TrendSeries) {
         let plot = layout.plot
         let legendWidth = 262.0
-        let titleRoom = Int((width - legendWidth - 16) / 7.6)
+        // Bold 13 px DejaVu Sans averages about 8.6 px per character of an id.
+        let titleRoom = Int((width - legendWidth - 24) / 8.6)
         let title = TextEscaping.shortened("\(series.benchmark) · \(series.metric)", limit: titleRoom)
         canvas.text(title, x: 8, y: 18, size: 13, weight: "bold")
         drawLegend(&canvas, right: width - 8, y: 18)
