@@ -82,3 +82,14 @@ struct TrendReportTests {
         #expect(RunOrder.epochSeconds("yesterday") == nil)
     }
 }
+
+struct NaturalOrderTests {
+    @Test(arguments: [
+        ("a[agents=2]", "a[agents=10]", true), ("a[agents=10]", "a[agents=2]", false),
+        ("a[agents=1]", "a[agents=1]", false), ("a", "a[agents=1]", true), ("b", "a", false),
+        ("x01", "x1", true), ("x1", "x01", false),
+    ])
+    func `digit runs compare as numbers`(a: String, b: String, before: Bool) {
+        #expect(TrendReport.naturalOrder(a, b) == before)
+    }
+}

@@ -11,7 +11,8 @@ extension TrendReport {
     /// that do, by their text), then run id, then path. Each point's p5, p50 and p95 are type-7
     /// quantiles of the run's samples (`Quantile.type7`), not the stored summary. A series takes the
     /// unit and direction of its most recent run; points of older runs with another unit are left out
-    /// with a warning. Series are analysed concurrently; the result does not depend on that.
+    /// with a warning. Series are sorted by benchmark id (digit runs compared as numbers, so `agents=2` comes before
+    /// `agents=10`), then metric name. Series are analysed concurrently; the result does not depend on that.
     ///
     /// - Parameters:
     ///   - inputs: Results with the path each was read from, in any order.
@@ -91,7 +92,9 @@ extension TrendReport {
                 }
             }
         }
-        let keys = points.keys.sorted { ($0.benchmark, $0.metric) < ($1.benchmark, $1.metric) }
+        let keys = points.keys.sorted { a, b in
+            a.benchmark != b.benchmark ? naturalOrder(a.benchmark, b.benchmark) : a.metric < b.metric
+        }
         return keys.map { key in
             let entries = points[key]!  // The key came from the dictionary.
             let latest = entries[entries.count - 1]
@@ -107,6 +110,30 @@ extension TrendReport {
                 points: kept.map(\.point)
             )
         }
+    }
+
+    /// Whether `a` sorts before `b` with digit runs compared as numbers (`agents=2` before `agents=10`).
+    static func naturalOrder(_ a: String, _ b: String) -> Bool {
+        var left = Array(a.utf8)[...]
+        var right = Array(b.utf8)[...]
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+        while let x = left.first, let y = right.first {
+            if isDigit(x), isDigit(y) {
+                let xDigits = left.prefix(while: isDigit)
+                let yDigits = right.prefix(while: isDigit)
+                let xTrimmed = xDigits.drop { $0 == 48 }
+                let yTrimmed = yDigits.drop { $0 == 48 }
+                if xTrimmed.count != yTrimmed.count { return xTrimmed.count < yTrimmed.count }
+                if !xTrimmed.elementsEqual(yTrimmed) { return xTrimmed.lexicographicallyPrecedes(yTrimmed) }
+                left = left.dropFirst(xDigits.count)
+                right = right.dropFirst(yDigits.count)
+            } else {
+                if x != y { return x < y }
+                left = left.dropFirst()
+                right = right.dropFirst()
+            }
+        }
+        return left.isEmpty && !right.isEmpty || (left.isEmpty && right.isEmpty && a < b)
     }
 
     private static func detectChangePoints(in series: inout [TrendSeries], detector: EDivisiveDetector) {

@@ -11,7 +11,8 @@ public struct TrendReport: Sendable {
 
     /// Every run, oldest first (by `run.startedAt`, then run id, then path).
     public var runs: [TrendRun]
-    /// One series per (benchmark id, metric name), sorted by benchmark id then metric name.
+    /// One series per (benchmark id, metric name), sorted by benchmark id (numbers in it numerically),
+    /// then metric name.
     public var series: [TrendSeries]
     /// The detector and parameters used to find the change points.
     public var detector: EDivisiveDetector
