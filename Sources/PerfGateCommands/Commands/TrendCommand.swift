@@ -48,7 +48,9 @@ enum TrendCommand: BenchSubcommand {
         )
         let files = try resultsFiles(in: arguments.positionals)
         let inputs = try readAll(files)
+        let read = ContinuousClock.now
         let report = TrendReport(inputs: inputs, selection: try selection(arguments), detector: detector)
+        let analysed = ContinuousClock.now
         if report.series.isEmpty {
             throw CommandError(
                 "\(files[0]): no benchmark metric matches --filter/--metric in the \(files.count) results files; "
@@ -73,14 +75,21 @@ enum TrendCommand: BenchSubcommand {
         }
         for warning in report.warnings { context.standardError.write("bench trend: warning: \(warning)\n") }
         if !wrote.isEmpty && !arguments.flag("quiet") {
-            let elapsed = (ContinuousClock.now - started).components
-            let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+            let finished = ContinuousClock.now
             context.standardError.write(
                 "bench trend: \(report.runs.count) runs, \(report.series.count) series, "
-                    + "\(report.changePointCount) change points; \(wrote) in \(String(format: "%.2f", seconds)) s\n"
+                    + "\(report.changePointCount) change points; \(wrote) in \(seconds(started, finished)) s "
+                    + "(read \(seconds(started, read)) s, analysed \(seconds(read, analysed)) s, "
+                    + "rendered and wrote \(seconds(analysed, finished)) s)\n"
             )
         }
         return .success
+    }
+
+    /// The time from `start` to `end` in seconds, two decimals.
+    private static func seconds(_ start: ContinuousClock.Instant, _ end: ContinuousClock.Instant) -> String {
+        let elapsed = (end - start).components
+        return String(format: "%.2f", Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
     }
 
     /// Reads and validates every file, several at a time; the first failing file (in `files` order)

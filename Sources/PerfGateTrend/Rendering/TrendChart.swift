@@ -46,7 +46,10 @@ public struct TrendChart: Sendable {
         let legendWidth = 262.0
         // Bold 13 px DejaVu Sans averages about 8.6 px per character of an id.
         let titleRoom = Int((width - legendWidth - 24) / 8.6)
-        let title = TextEscaping.shortened("\(series.benchmark) · \(series.metric)", limit: titleRoom)
+        // Shorten the benchmark id, not the metric name, which is short and tells what the chart shows.
+        let metric = TextEscaping.shortened(series.metric, limit: titleRoom / 2)
+        let benchmark = TextEscaping.shortened(series.benchmark, limit: Swift.max(8, titleRoom - metric.count - 3))
+        let title = "\(benchmark) · \(metric)"
         canvas.text(title, x: 8, y: 18, size: 13, weight: "bold")
         drawLegend(&canvas, right: width - 8, y: 18)
         for (tick, label) in zip(layout.yScale.ticks, layout.yScale.labels) {
