@@ -38,7 +38,8 @@ struct ChartLayout {
         xTicks = ChartLayout.ticks(count: points.count)
         changeLabels = []
         let provisional = ChartLayout.place(texts, changePoints: series.changePoints, layout: self, rows: chart.maximumLabelRows)
-        let top = 30 + 15 * Double(provisional.rows)
+        // Title line, legend line, then the change-point label rows.
+        let top = 50 + 15 * Double(provisional.rows)
         plot.top = top
         changeLabels = provisional.labels.map { label in
             label.map { Label(text: $0.text, x: $0.x, y: $0.y + top, anchor: $0.anchor) }

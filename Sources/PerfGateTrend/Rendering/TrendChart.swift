@@ -2,10 +2,11 @@
 /// band, the p50 line and points (with tooltips), segment medians, and change points as labelled
 /// vertical lines.
 ///
-/// Layout rules that keep text from overlapping: margins are sized from the longest tick label; the
-/// latest value is labelled in the right margin; change-point labels are placed in rows above the plot
-/// (at most ``maximumLabelRows``; a change point that finds no room keeps its line and is listed in
-/// the tables); the title is shortened to the room left of the legend. Points are drawn as circles
+/// Layout rules that keep text from overlapping: the title has the first line (the benchmark id is
+/// shortened in the middle to fit), the legend the second; margins are sized from the longest tick
+/// label; the latest value is labelled in the right margin; change-point labels are placed in rows
+/// above the plot (at most ``maximumLabelRows``; a change point that finds no room keeps its line and
+/// is listed in the tables). Points are drawn as circles
 /// only up to ``maximumMarkers`` points, so a chart stays small for long histories.
 public struct TrendChart: Sendable {
     /// Width of the image, px.
@@ -43,15 +44,14 @@ public struct TrendChart: Sendable {
 
     private func drawFrame(_ canvas: inout SVGCanvas, layout: ChartLayout, series: TrendSeries) {
         let plot = layout.plot
-        let legendWidth = 262.0
         // Bold 13 px DejaVu Sans averages about 8.6 px per character of an id.
-        let titleRoom = Int((width - legendWidth - 24) / 8.6)
+        let titleRoom = Int((width - 16) / 8.6)
         // Shorten the benchmark id, not the metric name, which is short and tells what the chart shows.
         let metric = TextEscaping.shortened(series.metric, limit: titleRoom / 2)
         let benchmark = TextEscaping.shortened(series.benchmark, limit: Swift.max(8, titleRoom - metric.count - 3))
         let title = "\(benchmark) · \(metric)"
         canvas.text(title, x: 8, y: 18, size: 13, weight: "bold")
-        drawLegend(&canvas, right: width - 8, y: 18)
+        drawLegend(&canvas, left: plot.left, y: 36)
         for (tick, label) in zip(layout.yScale.ticks, layout.yScale.labels) {
             let y = layout.y(tick)
             canvas.line(x1: plot.left, y1: y, x2: plot.right, y2: y, stroke: "#e3e3e3")
@@ -76,14 +76,18 @@ public struct TrendChart: Sendable {
         }
     }
 
-    private func drawLegend(_ canvas: inout SVGCanvas, right: Double, y: Double) {
-        var x = right - 254
+    /// The legend on the line under the title: p50, band, segment median, change point.
+    private func drawLegend(_ canvas: inout SVGCanvas, left: Double, y: Double) {
+        var x = left
         canvas.line(x1: x, y1: y - 4, x2: x + 16, y2: y - 4, stroke: "#1f6fb5", width: 2)
-        canvas.text("p50", x: x + 20, y: y, fill: "#333")
-        x += 52
+        canvas.text("p50 per run", x: x + 20, y: y, fill: "#333")
+        x += 104
         canvas.rect(x: x, y: y - 10, width: 16, height: 10, fill: "#cfe3f7")
         canvas.text("p5–p95", x: x + 20, y: y, fill: "#333")
-        x += 78
+        x += 80
+        canvas.line(x1: x, y1: y - 4, x2: x + 16, y2: y - 4, stroke: "#6b4e16", width: 1.2, dash: "6 3")
+        canvas.text("median between change points", x: x + 20, y: y, fill: "#333")
+        x += 226
         canvas.line(x1: x + 8, y1: y - 12, x2: x + 8, y2: y + 2, stroke: "#c62828", width: 1.5, dash: "4 3")
         canvas.text("change point", x: x + 20, y: y, fill: "#333")
     }
