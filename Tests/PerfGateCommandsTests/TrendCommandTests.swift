@@ -140,4 +140,17 @@ struct TrendCommandTests {
         #expect(unmatched.status == .failure)
         #expect(unmatched.standardError.contains("no benchmark metric matches"))
     }
+
+    @Test func `too few permutations to reach alpha find nothing, and a bad alpha is a usage error`() async throws {
+        let folder = try Self.makeHistory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // With 9 permutations the smallest p-value is 1/10, never at most 0.01.
+        let few = await runBench(["trend", folder, "--format", "json", "--permutations", "9"])
+        #expect(few.status == .success)
+        #expect(few.standardOutput.contains("\"permutations\" : 9") || few.standardOutput.contains("\"permutations\": 9"))
+        #expect(!few.standardOutput.contains("\"runId\""))
+        let bad = await runBench(["trend", folder, "--alpha", "2"])
+        #expect(bad.status == .failure)
+        #expect(bad.standardError.hasPrefix("bench: error: --alpha expects a number"))
+    }
 }
