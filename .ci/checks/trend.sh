@@ -23,7 +23,7 @@ fi
 echo "== trend: 1,000 runs x 100 benchmarks (1 metric, 10 samples each; 10 benchmarks 10% slower from run 600)"
 python3 scripts/trend/make_history.py "$work/history" --runs 1000 --benchmarks 100 --metrics 1 --samples 10 \
   --step-at 600 --step 0.1 --step-benchmarks 10
-uptime
+echo "load average before timing: $(cut -d" " -f1-3 /proc/loadavg)"
 python3 - "$bench" "$work" <<'PY'
 import json, resource, subprocess, sys, time
 bench, work = sys.argv[1], sys.argv[2]

@@ -104,3 +104,13 @@ struct EDivisiveDetectorTests {
         return sum
     }
 }
+
+struct EDivisiveBoundTests {
+    @Test func `a series that drifts all along stops at the maximum number of change points`() {
+        var data = SyntheticSeries(seed: 12)
+        let values = (0..<300).map { 1 + 0.01 * Double($0) + 0.002 * data.normal() }
+        let found = EDivisiveDetector(maximumChangePoints: 5).detect(values, seed: 1)
+        #expect(found.count == 5)
+        #expect(found.map(\.index) == found.map(\.index).sorted())
+    }
+}

@@ -7,7 +7,7 @@
 /// (seeded), finds the largest Q̂ of the shuffled series the same way, and counts the shuffles whose Q̂ is
 /// at least the observed one: p = (1 + count) / (1 + R) for R ``permutations``. A split with p ≤ ``alpha``
 /// becomes a change point and the next round starts; the first split that is not significant ends the
-/// search. The test stops early, sequentially, as soon as the count makes p ≤ alpha impossible (the
+/// search, as does reaching ``maximumChangePoints``. The test stops early, sequentially, as soon as the count makes p ≤ alpha impossible (the
 /// p-value then reported for that proposal is the running estimate, which is above alpha).
 ///
 /// Differences from Otava: Q̂ uses the segment's end as κ (Otava also maximises over κ), the p-value
@@ -16,8 +16,9 @@
 ///
 /// Deterministic: the same values, parameters and seed give the same change points on every platform.
 ///
-/// - Complexity: O((k + 1) · R · N log N) for N values and k change points found, with R the
-///   permutations; typically far fewer permutations for the last, non-significant round.
+/// - Complexity: O((k + 1) · R · N log N) for N values and k change points found (k at most
+///   ``maximumChangePoints``), with R the permutations; typically far fewer permutations for the last,
+///   non-significant round.
 public struct EDivisiveDetector: Sendable, Hashable {
     /// The largest p-value accepted as a change point, in (0, 1). Default 0.01.
     public var alpha: Double
@@ -29,17 +30,26 @@ public struct EDivisiveDetector: Sendable, Hashable {
     public var minimumSegmentLength: Int
     /// The seed from which each series' permutations are drawn (mixed with the series' name).
     public var seed: UInt64
+    /// The most change points searched for in one series (at least 1). Default 16. This bounds the
+    /// time spent on a series that drifts all along, which would otherwise be split again and again;
+    /// a series that reaches it is reported with a warning.
+    public var maximumChangePoints: Int
 
     /// Creates a detector; see the properties for the defaults and their reasons.
     /// - Precondition: 0 < alpha < 1, permutations ≥ 1, minimumSegmentLength ≥ 1.
-    public init(alpha: Double = 0.01, permutations: Int = 199, minimumSegmentLength: Int = 2, seed: UInt64 = 42) {
+    public init(
+        alpha: Double = 0.01, permutations: Int = 199, minimumSegmentLength: Int = 2, seed: UInt64 = 42,
+        maximumChangePoints: Int = 16
+    ) {
         precondition(alpha > 0 && alpha < 1, "alpha must be in (0, 1)")
+        precondition(maximumChangePoints >= 1, "maximumChangePoints must be at least 1")
         precondition(permutations >= 1, "permutations must be at least 1")
         precondition(minimumSegmentLength >= 1, "minimumSegmentLength must be at least 1")
         self.alpha = alpha
         self.permutations = permutations
         self.minimumSegmentLength = minimumSegmentLength
         self.seed = seed
+        self.maximumChangePoints = maximumChangePoints
     }
 
     /// A change found by ``detect(_:seed:)``: the first index after it, its p-value and Q̂.
@@ -65,7 +75,7 @@ public struct EDivisiveDetector: Sendable, Hashable {
         var statistic = EnergyStatistic(capacity: values.count)
         var generator = SplitMix64(seed: seed)
         var found: [Detection] = []
-        while true {
+        while found.count < maximumChangePoints {
             let bounds = [0] + found.map(\.index) + [values.count]
             guard let candidate = bestSplit(values, ranks: ranks, bounds: bounds, statistic: &statistic) else { break }
             let pValue = permutationPValue(

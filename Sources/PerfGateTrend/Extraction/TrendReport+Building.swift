@@ -34,6 +34,12 @@ extension TrendReport {
         var warnings = Self.duplicateWarnings(runs)
         var series = Self.extractSeries(ordered.map(\.results), selection: selection, warnings: &warnings)
         Self.detectChangePoints(in: &series, detector: detector)
+        for one in series where one.changePoints.count >= detector.maximumChangePoints {
+            warnings.append(
+                "\(one.benchmark) \(one.metric): the search stopped at \(detector.maximumChangePoints) change points "
+                    + "(a long drift?); later splits are not reported"
+            )
+        }
         self.init(runs: runs, series: series, detector: detector, warnings: warnings)
     }
 

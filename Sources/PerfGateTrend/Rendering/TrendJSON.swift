@@ -18,6 +18,7 @@ public enum TrendJSON {
                     ("method", .string("e-divisive-means")), ("statistic", .string("p50")),
                     ("alpha", .number(detector.alpha)), ("permutations", .integer(detector.permutations)),
                     ("minimumSegmentLength", .integer(detector.minimumSegmentLength)),
+                    ("maximumChangePoints", .integer(detector.maximumChangePoints)),
                     ("seed", .string(String(detector.seed))),
                 ])
             ),
