@@ -110,6 +110,13 @@ struct TrendRenderingTests {
         #expect((3...12).contains(scale.ticks.count))
     }
 
+    @Test func `a constant zero ratio gets ticks from 0 up, never negative`() {
+        let scale = AxisScale(low: 0, high: 0, unit: "ratio")
+        #expect(scale.lower == 0)
+        #expect(scale.labels.first == "0%")
+        #expect(AxisScale(low: 0.0001, high: 0.0002, unit: "seconds").lower >= 0)
+    }
+
     @Test func `tick labels carry the unit`() {
         #expect(AxisScale(low: 0.000_49, high: 0.000_61, unit: "seconds").labels.allSatisfy { $0.hasSuffix(" µs") })
         #expect(AxisScale(low: 30e6, high: 36e6, unit: "bytes").labels.allSatisfy { $0.hasSuffix(" MiB") })

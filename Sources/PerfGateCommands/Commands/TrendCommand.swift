@@ -24,7 +24,7 @@ enum TrendCommand: BenchSubcommand {
             SharedOptions.format(TrendFiles.Output.allCases.map(\.rawValue), help: "Report format (default: markdown)."),
             OptionSpec(
                 "output", short: "o", value: "FILE-or-DIR",
-                help: "Write to FILE, or every format into the folder DIR (see above); - for standard output."
+                help: "Write to FILE, or every format into the folder DIR (see below); - for standard output."
             ),
             SharedOptions.filter,
             OptionSpec("metric", value: "NAME", help: "Only this metric (repeat or comma-separate for several)."),

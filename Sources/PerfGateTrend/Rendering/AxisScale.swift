@@ -22,13 +22,16 @@ struct AxisScale {
         var low = low
         var high = high
         if !(high > low) {
+            // A constant series: a 1 % margin around it, or 0…1 for zeros; never below 0 for
+            // non-negative values (a ratio of 0 should not show negative ticks).
             let pad = low == 0 ? 1 : Swift.abs(low) * 0.01
-            low -= pad
+            low = low >= 0 ? Swift.max(0, low - pad) : low - pad
             high += pad
         }
         let scale = Self.scale(for: Swift.max(Swift.abs(low), Swift.abs(high)), unit: unit)
         let step = Self.niceStep((high - low) / scale.factor / Double(target))
-        let first = (low / scale.factor / step).rounded(.down)
+        var first = (low / scale.factor / step).rounded(.down)
+        if low >= 0, first < 0 { first = 0 }
         let last = (high / scale.factor / step).rounded(.up)
         let decimals = Swift.max(0, Int((-log10(step)).rounded(.up)))
         var ticks: [Double] = []
