@@ -98,6 +98,27 @@ struct EDivisiveDetectorTests {
         #expect(abs(best.energy - direct.1) <= 1e-12 * max(1, abs(direct.1)))
     }
 
+    @Test func `the energy statistic over all ends matches a direct computation`() {
+        var data = SyntheticSeries(seed: 9)
+        let values = data.steps(count: 14, noise: 0.3)
+        var statistic = EnergyStatistic(capacity: values.count)
+        let best = statistic.bestSplitAllEnds(values: values, range: 1..<14, minimumLength: 2)!
+        var direct: (Int, Double) = (0, -.infinity)
+        for tau in 3...12 {
+            for kappa in (tau + 2)...14 {
+                let x = Array(values[1..<tau])
+                let y = Array(values[tau..<kappa])
+                let (n, m) = (Double(x.count), Double(y.count))
+                let cross = x.reduce(0) { sum, a in sum + y.reduce(0) { $0 + abs(a - $1) } }
+                let q = 2 / (n + m) * cross - 2 * m / ((n + m) * (n - 1)) * pairSum(x)
+                    - 2 * n / ((n + m) * (m - 1)) * pairSum(y)
+                if q > direct.1 { direct = (tau, q) }
+            }
+        }
+        #expect(best.index == direct.0)
+        #expect(abs(best.energy - direct.1) <= 1e-12 * max(1, abs(direct.1)))
+    }
+
     private func pairSum(_ values: [Double]) -> Double {
         var sum = 0.0
         for i in values.indices { for k in (i + 1)..<values.count { sum += abs(values[i] - values[k]) } }

@@ -8,6 +8,9 @@ For each case below it writes one results file per run (one benchmark, three sam
 exactly the series value), runs `bench trend FOLDER --format json`, reads back the p50 series and our
 change points, and runs on the very same numbers:
 
+Series longer than 128 values exercise `bench trend`'s O(n log n) path (right-hand sample ending at
+the segment's end); shorter ones its O(n²) path, which maximises over that end as Otava does.
+
 - `otava.analysis.compute_change_points_orig` (Matteson & James e-divisive with a permutation test,
   100 permutations, seeded; max_pvalue 0.01), the algorithm `bench trend` implements; and
 - `otava.analysis.compute_change_points` (Otava's default: Hunter's windowed split/merge with a
@@ -45,7 +48,7 @@ def series(n, steps, noise, seed, level=0.01):
 
 def cases():
     result = []
-    for seed, (n, k) in enumerate([(30, 17), (30, 5), (30, 25), (40, 20), (60, 33), (100, 70)]):
+    for seed, (n, k) in enumerate([(30, 17), (30, 5), (30, 25), (40, 20), (60, 33), (100, 70), (200, 150), (400, 90)]):
         result.append((f"step+20% n={n} at {k}", series(n, [(k, 0.20)], 0.02, seed), True))
     for seed, (n, k) in enumerate([(30, 12), (50, 30)]):
         result.append((f"step-15% n={n} at {k}", series(n, [(k, -0.15)], 0.02, 100 + seed), True))
@@ -53,6 +56,8 @@ def cases():
     result.append(("two steps n=60 at 20, 40", series(60, [(20, 0.25), (40, -0.3)], 0.02, 300), True))
     result.append(("three steps n=120", series(120, [(30, 0.2), (60, 0.2), (95, -0.25)], 0.02, 301), True))
     result.append(("step+5% n=40 at 20, noise 2% (weak)", series(40, [(20, 0.05)], 0.02, 400), False))
+    alternating = [(6, .3), (10, -.2), (14, .3), (18, -.2), (22, .4), (26, -.3), (30, .3), (34, -.2), (38, .3), (44, -.25)]
+    result.append(("ten short steps n=50, 1% noise", series(50, alternating, 0.01, 700), False))
     rng = random.Random(600)
     drift = [0.01 * (1 + 0.015 * min(max(i - 15, 0), 15)) * (1 + 0.005 * rng.gauss(0, 1)) for i in range(45)]
     result.append(("slow drift n=45, 1.5%/run from 15 to 30", drift, False))

@@ -2,7 +2,9 @@
 /// the algorithm of Apache Otava's `compute_change_points_orig` and of R's `ecp::e.divisive`.
 ///
 /// The series is split recursively: in each round, every current segment proposes its best split (the τ
-/// maximising Q̂, see `EnergyStatistic`; at least ``minimumSegmentLength`` values on each side), and the
+/// maximising Q̂ over the ends κ of the right-hand sample, as Otava does, for segments of up to 128
+/// values; with κ at the segment's end for longer ones, see `EnergyStatistic`; at least
+/// ``minimumSegmentLength`` values on each side), and the
 /// proposal with the largest Q̂ is tested. The test shuffles the values within every current segment
 /// (seeded), finds the largest Q̂ of the shuffled series the same way, and counts the shuffles whose Q̂ is
 /// at least the observed one: p = (1 + count) / (1 + R) for R ``permutations``. A split with p ≤ ``alpha``
@@ -10,15 +12,15 @@
 /// search, as does reaching ``maximumChangePoints``. The test stops early, sequentially, as soon as the count makes p ≤ alpha impossible (the
 /// p-value then reported for that proposal is the running estimate, which is above alpha).
 ///
-/// Differences from Otava: Q̂ uses the segment's end as κ (Otava also maximises over κ), the p-value
+/// Differences from Otava: segments longer than 128 values use the segment's end as κ, the p-value
 /// counts the observed statistic (Otava divides the count by R + 1 without the 1 +), and each side of a
 /// split has at least ``minimumSegmentLength`` values (Otava: 1).
 ///
 /// Deterministic: the same values, parameters and seed give the same change points on every platform.
 ///
-/// - Complexity: O((k + 1) · R · N log N) for N values and k change points found (k at most
-///   ``maximumChangePoints``), with R the permutations; typically far fewer permutations for the last,
-///   non-significant round.
+/// - Complexity: O((k + 1) · R · N²) for a series of N ≤ 128 values, O((k + 1) · R · N log N) for
+///   longer ones, with k change points found (at most ``maximumChangePoints``) and R permutations;
+///   typically far fewer permutations for the last, non-significant round.
 public struct EDivisiveDetector: Sendable, Hashable {
     /// The largest p-value accepted as a change point, in (0, 1). Default 0.01.
     public var alpha: Double
@@ -51,6 +53,10 @@ public struct EDivisiveDetector: Sendable, Hashable {
         self.seed = seed
         self.maximumChangePoints = maximumChangePoints
     }
+
+    /// Segments up to this length maximise Q̂ over both τ and κ, as Otava does (O(n²)); longer ones
+    /// fix κ at the segment's end (O(n log n)), so that long histories stay fast.
+    static let allEndsLimit = 128
 
     /// A change found by ``detect(_:seed:)``: the first index after it, its p-value and Q̂.
     public struct Detection: Sendable, Hashable {
@@ -103,11 +109,11 @@ public struct EDivisiveDetector: Sendable, Hashable {
         var best: EnergyStatistic.Split? = nil
         for segment in 0..<(bounds.count - 1) {
             let range = bounds[segment]..<bounds[segment + 1]
-            guard
-                let split = statistic.bestSplit(
-                    values: values, ranks: ranks, range: range, minimumLength: minimumSegmentLength
-                )
-            else { continue }
+            let split =
+                range.count <= Self.allEndsLimit
+                ? statistic.bestSplitAllEnds(values: values, range: range, minimumLength: minimumSegmentLength)
+                : statistic.bestSplit(values: values, ranks: ranks, range: range, minimumLength: minimumSegmentLength)
+            guard let split else { continue }
             if best == nil || split.energy > best!.energy { best = split }
         }
         return best

@@ -5,9 +5,9 @@
 /// (2014, "A nonparametric approach for multiple change point analysis of multivariate data", JASA 109)
 /// define Q̂ = (m·n / (m + n)) · Ê with Ê = 2/(mn) Σ|x − y| − 2/(n(n−1)) Σ_{i<k}|xᵢ − xₖ| −
 /// 2/(m(m−1)) Σ_{j<k}|yⱼ − yₖ|. This equals the `QQ` function of Apache Otava's `PairDistanceCalculator`
-/// with power 1. Unlike Otava, which also maximises over the end κ of Y, Y always runs to the segment's
-/// end (κ = e, as in MongoDB's signal-processing implementation), which makes each evaluation
-/// O(n log n) instead of O(n²).
+/// with power 1. ``bestSplitAllEnds(values:range:minimumLength:)`` also maximises over the end κ of Y,
+/// as Otava does, in O(n²); ``bestSplit(values:ranks:range:minimumLength:)`` fixes κ at the segment's
+/// end (as MongoDB's signal-processing implementation does), which makes it O(n log n).
 ///
 /// Sums of pairwise distances come from two Fenwick trees over the values' ranks: adding x to a set
 /// adds x·(count below) − (sum below) + (sum above) − x·(count above) to its within-set sum.
@@ -67,6 +67,48 @@ struct EnergyStatistic {
             if n > 1 { q -= 2 * m / ((n + m) * (n - 1)) * withinX }
             if m > 1 { q -= 2 * n / ((n + m) * (m - 1)) * withinY }
             if best == nil || q > best!.energy { best = Split(index: tau, energy: q) }
+        }
+        return best
+    }
+
+    /// The split of `values[range]` with the largest Q̂ when Y may end anywhere after τ (Y = values[τ..<κ],
+    /// κ ≤ end), as Matteson & James and Otava's `PairDistanceCalculator` define it; at least
+    /// `minimumLength` values in X and in Y. Nil when the segment is shorter than 2 × `minimumLength`.
+    ///
+    /// Within-set sums W(a, b) of every sub-range come from W(a, b) = W(a, b − 1) + Σ_{a≤j<b−1} |z_{b−1} − z_j|,
+    /// the inner sum built from the right: D(a, k) = D(a + 1, k) + |z_k − z_a|.
+    /// - Complexity: O(n²) time and memory for a segment of n values.
+    mutating func bestSplitAllEnds(values: [Double], range: Range<Int>, minimumLength: Int) -> Split? {
+        let start = range.lowerBound
+        let n = range.count
+        guard n >= 2 * minimumLength else { return nil }
+        // within[a * (n + 1) + b]: the within-set distance sum of values[start + a ..< start + b], a ≤ b.
+        var within = [Double](repeating: 0, count: (n + 1) * (n + 1))
+        var row = [Double](repeating: 0, count: n)
+        for b in 1...n {
+            // row[a] = Σ_{a ≤ j < b − 1} |z_{b−1} − z_j| for a = b − 1 down to 0.
+            let last = values[start + b - 1]
+            row[b - 1] = 0
+            var a = b - 2
+            while a >= 0 {
+                row[a] = row[a + 1] + Swift.abs(last - values[start + a])
+                a -= 1
+            }
+            for a in 0..<b { within[a * (n + 1) + b] = within[a * (n + 1) + b - 1] + row[a] }
+        }
+        var best: Split? = nil
+        for tau in minimumLength...(n - minimumLength) {
+            let nx = Double(tau)
+            let withinX = within[tau]
+            for kappa in (tau + minimumLength)...n {
+                let my = Double(kappa - tau)
+                let withinY = within[tau * (n + 1) + kappa]
+                let cross = within[kappa] - withinX - withinY
+                var q = 2 / (nx + my) * cross
+                if nx > 1 { q -= 2 * my / ((nx + my) * (nx - 1)) * withinX }
+                if my > 1 { q -= 2 * nx / ((nx + my) * (my - 1)) * withinY }
+                if best == nil || q > best!.energy { best = Split(index: start + tau, energy: q) }
+            }
         }
         return best
     }
