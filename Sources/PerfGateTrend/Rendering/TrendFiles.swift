@@ -1,4 +1,6 @@
+import Dispatch
 public import PerfGateResults
+import Synchronization
 
 /// Writes a trend report as a folder of files: `trend.md` with `charts/*.svg`, `trend.html`,
 /// `trend.json`. Every file is written atomically (``AtomicFile``).
@@ -36,10 +38,7 @@ public enum TrendFiles {
             written.append(path)
         }
         if outputs.contains(.markdown) || outputs.contains(.svg) {
-            let chart = TrendChart()
-            for (index, series) in report.series.enumerated() {
-                try put(chart.svg(for: series, runs: report.runs), chartPath(for: series, index: index))
-            }
+            written += try writeCharts(report, base: base)
         }
         if outputs.contains(.markdown) {
             let markdown = TrendMarkdown().render(report) { chartPath(for: report.series[$0], index: $0) }
@@ -48,5 +47,26 @@ public enum TrendFiles {
         if outputs.contains(.html) { try put(TrendHTML().render(report), "trend.html") }
         if outputs.contains(.json) { try put(TrendJSON.serialized(report), "trend.json") }
         return written
+    }
+
+    /// Renders and writes every chart, several at a time (each write waits for `fsync`); the first
+    /// failure in series order is thrown.
+    private static func writeCharts(_ report: TrendReport, base: String) throws(ResultsError) -> [String] {
+        let chart = TrendChart()
+        let paths = report.series.indices.map { index in
+            let name = chartPath(for: report.series[index], index: index)
+            return base.isEmpty ? "/" + name : base + "/" + name
+        }
+        let failures = Mutex([ResultsError?](repeating: nil, count: paths.count))
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            do throws(ResultsError) {
+                let svg = chart.svg(for: report.series[index], runs: report.runs)
+                try AtomicFile.write(Array(svg.utf8), to: paths[index])
+            } catch {
+                failures.withLock { $0[index] = error }
+            }
+        }
+        if let failure = failures.withLock({ $0.compactMap { $0 }.first }) { throw failure }
+        return paths
     }
 }
