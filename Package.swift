@@ -46,6 +46,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // History of many results files: series per benchmark and metric, change points (e-divisive
+        // means), SVG charts, Markdown, HTML and JSON trend reports.
+        .target(
+            name: "PerfGateTrend",
+            dependencies: ["PerfGateStatistics", "PerfGateResults", "PerfGateReports"],
+            swiftSettings: swiftSettings
+        ),
+
         // The simulated multi-agent system under test (active-inference agents, contract net).
         .target(name: "PerfGateAgents", swiftSettings: swiftSettings),
 
@@ -97,7 +105,7 @@ let package = Package(
             dependencies: [
                 "PerfGateStatistics", "PerfGateResults", "PerfGateComparison", "PerfGateReports",
                 "PerfGateAgents", "PerfGateHarness", "PerfGateHTTP", "PerfGateScenarios", "PerfGateMonitoring",
-                "PerfGateAgentService",
+                "PerfGateAgentService", "PerfGateTrend",
             ],
             swiftSettings: swiftSettings
         ),
@@ -167,6 +175,11 @@ let package = Package(
         .testTarget(
             name: "PerfGateMonitoringTests",
             dependencies: ["PerfGateMonitoring", "PerfGateResults", "PerfGateStatistics", "PerfGateHTTP"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PerfGateTrendTests",
+            dependencies: ["PerfGateTrend", "PerfGateResults", "PerfGateStatistics"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

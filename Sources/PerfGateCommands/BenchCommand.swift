@@ -28,6 +28,7 @@ public enum BenchCommand {
             AlertsCommand.self,
             DashboardCommand.self,
             ServeCommand.self,
+            TrendCommand.self,
             WorkerModeCommand.self,
             APIBenchmarkCommand.self,
         ]
