@@ -84,12 +84,20 @@ struct MemoryTests {
     }
 
     @Test func heapAndResidentMeasuresAgreeWithinFivePercentOnTouchedMemory() throws {
-        // 4 × 16 MiB: large enough that page rounding and other suites' allocations (which run in
-        // parallel, about 1–2 MiB) stay under 5 %.
+        // 4 × 16 MiB: large enough that page rounding stays well under 5 %. Other suites run in the
+        // same process at the same time and allocate (some hundreds of MiB at once), which moves
+        // both readings; such interference comes and goes, a real disagreement does not, so the
+        // measurement is repeated (up to 5 times) until one is undisturbed.
         let blockBytes = 16 << 20
-        let result = MemoryProbe.measure(count: 4) { _ in TouchedBlock(bytes: blockBytes) }
+        var attempts: [MemoryProbeResult] = []
+        for _ in 0..<5 {
+            let result = MemoryProbe.measure(count: 4) { _ in TouchedBlock(bytes: blockBytes) }
+            attempts.append(result)
+            if (result.relativeDisagreement ?? 1) < 0.05 { break }
+        }
+        let result = try #require(attempts.last)
         let disagreement = try #require(result.relativeDisagreement)
         #expect(abs(result.heapBytesPerObject - Double(blockBytes)) / Double(blockBytes) < 0.05)
-        #expect(disagreement < 0.05, "heap \(result.heapBytesPerObject) vs RSS \(result.residentBytesPerObject ?? 0)")
+        #expect(disagreement < 0.05, "heap vs RSS per object, every attempt: \(attempts.map { ($0.heapBytesPerObject, $0.residentBytesPerObject ?? 0) })")
     }
 }

@@ -14,9 +14,15 @@ enum SocketTest {
         try lock.withLock { _ in
             let before = openDescriptorCount()
             try body()
-            let after = openDescriptorCount()
+            // Tests of other modules open and close sockets at the same time; their sockets are
+            // transient, a leak is not. Wait (up to 5 s) for the count to come back down.
+            var after = openDescriptorCount()
+            for _ in 0..<50 where after > before {
+                usleep(100_000)
+                after = openDescriptorCount()
+            }
             #expect(
-                after == before,
+                after <= before,
                 "descriptor leak: \(before) open before, \(after) after",
                 sourceLocation: sourceLocation
             )
