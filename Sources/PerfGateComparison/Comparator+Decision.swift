@@ -67,7 +67,7 @@ extension Comparator {
         let relative = Self.relativeChange(from: old, to: new)
         let significant = test.adjustedPValue < thresholds.alpha
         let changeText = "\(statistic.rawValue) \(Self.formatPercent(relative))"
-        let pText = "p = \(Self.format(test.adjustedPValue))\(correctionSuffix), alpha \(Self.format(thresholds.alpha))"
+        let pText = "\(Self.formatP(test.adjustedPValue))\(correctionSuffix), alpha \(Self.format(thresholds.alpha))"
         let allowed = "\(Self.formatPercent(sign * limit)) allowed"
         if significant && testSaysWorse && sign * relative > limit {
             return (.regressed, "\(changeText) exceeds the \(allowed) (\(pText))", nil)
@@ -88,12 +88,12 @@ extension Comparator {
         guard let budget = limits.budget else { return nil }
         let statistic = budget.statistic ?? limits.statistic
         let value = candidate.value(of: statistic)
-        let shown = "\(statistic.rawValue) \(Self.format(value)) \(unit)"
+        let shown = "\(statistic.rawValue) \(Self.format(value, unit: unit))"
         if let max = budget.max, value > max {
-            return "\(shown) exceeds the budget of \(Self.format(max)) \(unit)"
+            return "\(shown) exceeds the budget of \(Self.format(max, unit: unit))"
         }
         if let min = budget.min, value < min {
-            return "\(shown) is below the budget minimum of \(Self.format(min)) \(unit)"
+            return "\(shown) is below the budget minimum of \(Self.format(min, unit: unit))"
         }
         return nil
     }

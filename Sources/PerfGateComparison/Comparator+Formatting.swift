@@ -1,65 +1,40 @@
+import PerfGateResults
+
 extension Comparator {
-    /// A number with 4 significant digits for reasons: `0.0019`, `1.25e-05`, `36175872`.
+    /// A plain number for reasons (`0.01`, `0.0079`, `1.3e-05`): Swift's shortest form, which is
+    /// exact for the thresholds a user typed and short for computed probabilities.
     static func format(_ value: Double) -> String {
-        guard value.isFinite else { return value > 0 ? "∞" : value < 0 ? "−∞" : "NaN" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        let magnitude = abs(value)
-        if magnitude >= 1e-4 && magnitude < 1e6 {
-            return trimmed(decimal(value, significantDigits: 4))
-        }
-        return scientific(value)
+        value >= 1e-4 ? DecimalFormatting.significant(value, digits: 2).trimmingTrailingZeros : "\(value)"
     }
 
-    /// A relative change as a signed percentage with one decimal: `+14.5%`, `-3.0%`.
+    /// A value in its unit for reasons: `506 ms`, `28.3 MiB`, `8.00%`.
+    static func format(_ value: Double, unit: String) -> String {
+        ValueFormatter.format(value, unit: unit)
+    }
+
+    /// `p = 0.0019` or `p < 0.0001`.
+    static func formatP(_ pValue: Double) -> String {
+        let text = PValueFormatter.format(pValue)
+        return text.hasPrefix("<") ? "p < \(text.dropFirst())" : "p = \(text)"
+    }
+
+    /// A relative change as a signed percentage with one decimal: `+14.5%`, `-3.0%`; `+∞%` when the
+    /// baseline was 0.
     static func formatPercent(_ ratio: Double, signed: Bool = true) -> String {
         guard ratio.isFinite else { return ratio > 0 ? "+∞%" : "-∞%" }
-        let percent = (ratio * 1000).rounded() / 10
-        let body = decimal(abs(percent), fractionDigits: 1)
-        if !signed { return "\(body)%" }
-        return (percent < 0 ? "-" : "+") + body + "%"
-    }
-
-    private static func decimal(_ value: Double, significantDigits: Int) -> String {
-        let exponent = Int((abs(value)).log10Floor)
-        let fraction = Swift.max(0, significantDigits - 1 - exponent)
-        return decimal(value, fractionDigits: fraction)
-    }
-
-    /// Fixed-point rendering without Foundation.
-    private static func decimal(_ value: Double, fractionDigits: Int) -> String {
-        var scale = 1.0
-        for _ in 0..<fractionDigits { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded()
-        let integerPart = Int64(scaled / scale)
-        var fractionPart = String(Int64(scaled - Double(integerPart) * scale))
-        while fractionPart.count < fractionDigits { fractionPart = "0" + fractionPart }
-        let sign = value < 0 && scaled != 0 ? "-" : ""
-        return fractionDigits == 0 ? "\(sign)\(integerPart)" : "\(sign)\(integerPart).\(fractionPart)"
-    }
-
-    private static func trimmed(_ text: String) -> String {
-        guard text.contains(".") else { return text }
-        var result = Substring(text)
-        while result.hasSuffix("0") { result = result.dropLast() }
-        if result.hasSuffix(".") { result = result.dropLast() }
-        return String(result)
-    }
-
-    private static func scientific(_ value: Double) -> String {
-        let exponent = Int(abs(value).log10Floor)
-        var mantissa = value
-        for _ in 0..<abs(exponent) { mantissa = exponent > 0 ? mantissa / 10 : mantissa * 10 }
-        return "\(trimmed(decimal(mantissa, fractionDigits: 3)))e\(exponent)"
+        let text = ChangeFormatter.format(ratio)
+        if signed { return text }
+        return text.hasPrefix("+") || text.hasPrefix("-") ? String(text.dropFirst()) : text
     }
 }
 
-extension Double {
-    /// ⌊log10(self)⌋ for positive finite values, computed without Foundation.
-    fileprivate var log10Floor: Double {
-        var exponent = 0.0
-        var value = self
-        while value >= 10 { value /= 10; exponent += 1 }
-        while value < 1 && value > 0 { value *= 10; exponent -= 1 }
-        return exponent
+extension String {
+    /// `0.010` → `0.01`, `2.50` → `2.5`, `3.0` → `3`; text without a point is unchanged.
+    fileprivate var trimmingTrailingZeros: String {
+        guard contains(".") else { return self }
+        var text = Substring(self)
+        while text.hasSuffix("0") { text = text.dropLast() }
+        if text.hasSuffix(".") { text = text.dropLast() }
+        return String(text)
     }
 }

@@ -22,8 +22,9 @@ struct ComparatorBudgetTests {
         )
         #expect(result.status == .overBudget)
         #expect(comparison.verdict == .fail)
-        #expect(result.reason.hasPrefix("p50 0.6"))
-        #expect(result.reason.hasSuffix("seconds exceeds the budget of 0.5 seconds"))
+        // Values are shown in their unit, as the reports show them.
+        #expect(result.reason.hasPrefix("p50 6"))
+        #expect(result.reason.hasSuffix(" ms exceeds the budget of 500 ms"))
         #expect(result.limit?.budgetMax == 0.5)
         #expect(result.limit?.budgetStatistic == .p50)
         // The test still runs and is reported.
@@ -40,7 +41,7 @@ struct ComparatorBudgetTests {
         )
         #expect(result.status == .overBudget)
         #expect(comparison.verdict == .fail)
-        #expect(result.reason.contains("is below the budget minimum of 500 per_second"))
+        #expect(result.reason.contains("is below the budget minimum of 500/s"))
         #expect(result.limit?.budgetMin == 500)
     }
 
@@ -66,7 +67,7 @@ struct ComparatorBudgetTests {
         #expect(result.statistic == .p50)
         #expect(result.limit?.budgetStatistic == .max)
         #expect(result.status == .overBudget)
-        #expect(result.reason == "max 0.9 seconds exceeds the budget of 0.5 seconds")
+        #expect(result.reason == "max 900 ms exceeds the budget of 500 ms")
         #expect(comparison.verdict == .fail)
     }
 

@@ -1,3 +1,4 @@
+import PerfGateResults
 import PerfGateComparison
 
 extension MarkdownReport {

@@ -1,3 +1,4 @@
+import PerfGateResults
 import PerfGateComparison
 
 /// How many results have each status, and how many of the failing ones are not gating.

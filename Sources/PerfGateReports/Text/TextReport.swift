@@ -1,3 +1,4 @@
+import PerfGateResults
 public import PerfGateComparison
 
 /// Renders a comparison as an aligned table for a terminal.

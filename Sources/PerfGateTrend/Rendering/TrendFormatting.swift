@@ -1,3 +1,4 @@
+import PerfGateResults
 import PerfGateReports
 
 /// Number formats shared by the trend renderers.

@@ -12,7 +12,7 @@ import Darwin
 ///
 /// The scaled value is rounded in binary floating point, so a value whose decimal form ends exactly in
 /// 5 may round either way when it is not exactly representable (as with `printf`).
-enum DecimalFormatting {
+package enum DecimalFormatting {
     /// Exact powers of ten 10⁰ … 10¹⁵.
     private static let powersOfTen: [Double] = (0...15).map { Double("1e\($0)")! }
 
@@ -27,7 +27,7 @@ enum DecimalFormatting {
     ///
     /// Non-finite values become `nan`, `inf` or `-inf`; a value that rounds to zero has no minus sign.
     /// Values too large to round exactly (≥ 2⁵³ after scaling) use Swift's shortest representation.
-    static func fixed(_ value: Double, decimals: Int) -> String {
+    package static func fixed(_ value: Double, decimals: Int) -> String {
         precondition((0...15).contains(decimals), "decimals must be in 0...15")
         guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
         let scaled = (value.magnitude * powersOfTen[decimals]).rounded(.toNearestOrAwayFromZero)
@@ -46,7 +46,7 @@ enum DecimalFormatting {
     ///
     /// Accounts for rounding that adds a digit (9.996 with 3 digits is `10.0`, one decimal).
     /// Zero and non-finite values need none.
-    static func decimals(forSignificantDigits digits: Int, of value: Double) -> Int {
+    package static func decimals(forSignificantDigits digits: Int, of value: Double) -> Int {
         let magnitude = value.magnitude
         guard magnitude.isFinite, magnitude > 0 else { return 0 }
         let exponent = decimalExponent(of: magnitude)
@@ -59,19 +59,19 @@ enum DecimalFormatting {
     /// `value` with `digits` significant digits (`significant(0.0123456, digits: 3)` is `0.0123`).
     ///
     /// Integer digits are never dropped: 12345 with 3 digits is `12345`.
-    static func significant(_ value: Double, digits: Int) -> String {
+    package static func significant(_ value: Double, digits: Int) -> String {
         fixed(value, decimals: decimals(forSignificantDigits: digits, of: value))
     }
 
     /// `value` rounded to `digits` significant digits, as a number (used to choose a unit).
-    static func rounded(_ value: Double, significantDigits digits: Int) -> Double {
+    package static func rounded(_ value: Double, significantDigits digits: Int) -> Double {
         let decimals = decimals(forSignificantDigits: digits, of: value)
         let scale = powersOfTen[decimals]
         return (value * scale).rounded(.toNearestOrAwayFromZero) / scale
     }
 
     /// `value` with a comma between groups of three digits: `18734` is `18,734`.
-    static func grouped(_ value: Int) -> String {
+    package static func grouped(_ value: Int) -> String {
         let digits = String(value.magnitude)
         var result = ""
         for (offset, digit) in digits.enumerated() {

@@ -1,4 +1,4 @@
-import PerfGateReports
+import PerfGateResults
 import Testing
 
 struct PValueFormatterTests {
