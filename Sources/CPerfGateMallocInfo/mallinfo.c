@@ -39,3 +39,14 @@ int perfgate_malloc_trim(size_t pad) {
     return 0;
 #endif
 }
+
+int perfgate_fix_mmap_threshold(size_t bytes) {
+#if defined(__GLIBC__)
+    // Setting M_MMAP_THRESHOLD explicitly also turns off glibc's dynamic threshold, which would
+    // otherwise rise after a large block is freed and serve later large blocks from the heap.
+    return mallopt(M_MMAP_THRESHOLD, (int)bytes);
+#else
+    (void)bytes;
+    return 0;
+#endif
+}

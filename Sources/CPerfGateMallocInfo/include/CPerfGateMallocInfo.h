@@ -26,6 +26,11 @@ size_t perfgate_heap_bytes_free(void);
 /// (glibc malloc_trim(pad)); returns 1 when memory was released, 0 otherwise or when unavailable.
 int perfgate_malloc_trim(size_t pad);
 
+/// Serves every allocation of at least `bytes` with its own mmap (glibc mallopt M_MMAP_THRESHOLD),
+/// and turns off the dynamic threshold, so freed large blocks go back to the kernel at once and the
+/// resident set grows and shrinks with them. Returns 1 on success, 0 otherwise or when unavailable.
+int perfgate_fix_mmap_threshold(size_t bytes);
+
 #ifdef __cplusplus
 }
 #endif

@@ -32,4 +32,17 @@ public enum HeapUsage {
     public static func trim() -> Bool {
         perfgate_malloc_trim(0) == 1
     }
+
+    /// Makes every allocation of at least `bytes` a separate mmap, and turns off glibc's dynamic
+    /// mmap threshold.
+    ///
+    /// By default glibc raises the threshold after a large block is freed, so the next large
+    /// blocks come from the heap, whose pages are already resident: a second measurement of the
+    /// same objects would see no growth of the resident set. With a fixed threshold, large blocks
+    /// are mapped on allocation and unmapped on free, so resident-set deltas measure them every
+    /// time. Call once per process, before measuring. Returns whether the setting took effect.
+    @discardableResult
+    public static func fixMmapThreshold(bytes: Int = 128 << 10) -> Bool {
+        perfgate_fix_mmap_threshold(bytes) == 1
+    }
 }

@@ -24,6 +24,12 @@ final class MemoryWorkload: Workload {
         self.injection = injection
     }
 
+    /// Pins glibc's mmap threshold, so that agents' large buffers are mapped and unmapped every
+    /// time and resident-set deltas see them in every sample, not only the first.
+    func prepare() throws {
+        HeapUsage.fixMmapThreshold()
+    }
+
     func runBlock(sampleCount: Int) throws -> MetricSamples {
         var samples: MetricSamples = [:]
         for _ in 0..<sampleCount {
