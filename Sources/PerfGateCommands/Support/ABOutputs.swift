@@ -1,0 +1,32 @@
+import PerfGateComparison
+import PerfGateResults
+
+/// Writes what `bench ab` produced: the main report, the extra `--report` files, and the pooled
+/// results of each side (`--results-dir`).
+enum ABOutputs {
+    static func write(
+        _ comparison: Comparison,
+        measurements: ABMeasurements,
+        options: ABOptions,
+        builder: ABComparisonBuilder,
+        arguments: ParsedArguments,
+        context: CommandContext
+    ) throws {
+        if let folder = options.resultsFolder {
+            for side in [ABRevision.Side.base, .head] {
+                try ResultsFile.write(
+                    builder.pooledResults(measurements, side: side),
+                    to: "\(folder)/\(side.rawValue).json"
+                )
+            }
+        }
+        for report in options.reports {
+            try ResultsIO.writeText(
+                ComparisonOutput.render(comparison, format: report.format, useColor: false),
+                to: report.path
+            )
+        }
+        let format = ReportFormat(rawValue: arguments.value("format") ?? "text") ?? .text
+        try ComparisonOutput.emit(comparison, format: format, outputPath: arguments.value("output"), context: context)
+    }
+}
