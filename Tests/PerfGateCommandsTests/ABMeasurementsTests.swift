@@ -42,7 +42,7 @@ struct ABMeasurementsTests {
 
     /// `rounds` rounds in which the machine's speed drifts by a factor from 1 to `drift` (slow
     /// phases shared by both blocks of a round) and the head is `slowdown` slower.
-    private static func measurements(rounds: Int, drift: Double, slowdown: Double, seed: UInt64 = 1) -> ABMeasurements {
+    static func measurements(rounds: Int, drift: Double, slowdown: Double, seed: UInt64 = 1) -> ABMeasurements {
         var measurements = ABMeasurements(rounds: rounds)
         for round in 0..<rounds {
             let phase = 1 + (drift - 1) * unit(seed &* 7919 &+ UInt64(round))
@@ -180,5 +180,42 @@ struct ABMeasurementsTests {
         #expect(result.status == .inconclusive)
         #expect(result.samplesNeeded == 8)
         #expect(result.reason.contains("--rounds 8"), "\(result.reason)")
+    }
+}
+
+/// `bench ab --replay`: the command's comparison and outputs from saved rounds, without builds.
+struct ABReplayTests {
+    @Test func savedRoundsAreReDecidedWithEitherMethodAndWrittenInEveryFormat() async throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let saved = folder.appendingPathComponent("saved").path
+        try ABMeasurementsTests.measurements(rounds: 13, drift: 2, slowdown: 0.20).write(toFolder: saved)
+        let json = folder.appendingPathComponent("comparison.json").path
+        let junit = folder.appendingPathComponent("junit.xml").path
+        let results = folder.appendingPathComponent("results").path
+        let paired = await runBench([
+            "ab", "--replay", saved, "--thresholds", thresholdsPath, "--format", "markdown",
+            "--report", "json=\(json)", "--report", "junit=\(junit)", "--results-dir", results,
+        ])
+        #expect(paired.status == .gateFailed, "\(paired.standardError)")
+        #expect(paired.standardOutput.contains("regress"), "\(paired.standardOutput)")
+        let comparison = try String(contentsOfFile: json, encoding: .utf8)
+        #expect(comparison.contains("\"name\": \"wilcoxon-signed-rank\""))
+        #expect(comparison.contains("\"verdict\": \"fail\""))
+        #expect(try String(contentsOfFile: junit, encoding: .utf8).contains("<failure"))
+        for side in ["base", "head"] {
+            #expect(FileManager.default.fileExists(atPath: "\(results)/\(side).json"))
+            #expect(FileManager.default.fileExists(atPath: "\(results)/rounds/\(side)-13.json"))
+        }
+        let pooled = await runBench(["ab", "--replay", saved, "--thresholds", thresholdsPath, "--method", "pooled"])
+        #expect(pooled.status == .gateFailed, "\(pooled.standardError)")
+    }
+
+    @Test func replayingAFolderWithoutRoundsIsStatusTwo() async throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = await runBench(["ab", "--replay", folder.path])
+        #expect(run.status == .failure)
+        #expect(run.standardError.contains("--replay needs a folder written by bench ab --results-dir"))
     }
 }

@@ -36,6 +36,10 @@ enum ABCommand: BenchSubcommand {
                 help: "Also write the report in FORMAT to FILE (repeatable), e.g. --report json=comparison.json."
             ),
             OptionSpec(
+                "replay", value: "DIR", help: "Re-decide the rounds saved by --results-dir DIR; no build.",
+                hidden: true
+            ),
+            OptionSpec(
                 "results-dir",
                 value: "DIR",
                 help: "Also write each side's pooled samples as DIR/base.json and DIR/head.json."
@@ -46,6 +50,31 @@ enum ABCommand: BenchSubcommand {
     static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitStatus {
         let options = try ABOptions(arguments)
         let thresholds = try ThresholdsLoader.load(explicitPath: arguments.value("thresholds"))
+        let (measurements, base, head) = try await measurements(options: options, context: context)
+        let builder = ABComparisonBuilder(base: base, head: head, thresholds: thresholds, method: options.method)
+        let comparison = builder.compare(measurements)
+        try ABOutputs.write(
+            comparison,
+            measurements: measurements,
+            options: options,
+            builder: builder,
+            arguments: arguments,
+            context: context
+        )
+        return comparison.verdict == .fail ? .gateFailed : .success
+    }
+
+    /// Resolves the revisions, builds them and measures; or, with `--replay`, reads saved rounds.
+    private static func measurements(
+        options: ABOptions,
+        context: CommandContext
+    ) async throws -> (ABMeasurements, base: ABRevision, head: ABRevision) {
+        if let folder = options.replayFolder {
+            let measurements = try ABMeasurements.read(fromFolder: folder)
+            let base = ABRevision(side: .base, commit: measurements.baseRun?.git?.commit)
+            let head = ABRevision(side: .head, commit: measurements.headRun?.git?.commit)
+            return (measurements, base, head)
+        }
         let benchmarks = try SuiteRunner(options: options.run, context: context).makePlan().benchmarks.map(\.id)
         let root = try ABRevisionResolver.repositoryRoot()
         let base = try ABRevisionResolver.resolve(options.base, side: .base, root: root)
@@ -58,17 +87,7 @@ enum ABCommand: BenchSubcommand {
         let measurements = try await onOwnThread {
             try measure(options: options, root: root, base: base, head: head, benchmarks: benchmarks, log: log)
         }
-        let builder = ABComparisonBuilder(base: base, head: head, thresholds: thresholds, method: options.method)
-        let comparison = builder.compare(measurements)
-        try ABOutputs.write(
-            comparison,
-            measurements: measurements,
-            options: options,
-            builder: builder,
-            arguments: arguments,
-            context: context
-        )
-        return comparison.verdict == .fail ? .gateFailed : .success
+        return (measurements, base, head)
     }
 
     /// Builds both sides and runs the interleaved rounds (blocking).

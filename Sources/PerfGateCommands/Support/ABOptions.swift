@@ -26,10 +26,14 @@ struct ABOptions: Sendable {
     var reports: [(format: ReportFormat, path: String)]
     /// `--results-dir`.
     var resultsFolder: String?
+    /// `--replay DIR` (hidden): compare the rounds an earlier `--results-dir` saved instead of
+    /// building and measuring, to re-decide them with another method or thresholds.
+    var replayFolder: String?
 
     /// Parses and validates.
     init(_ arguments: ParsedArguments) throws {
-        guard let base = arguments.value("base") else {
+        replayFolder = arguments.value("replay")
+        guard let base = arguments.value("base") ?? replayFolder.map({ _ in "replay" }) else {
             throw UsageError(
                 "missing --base REV: the revision to compare against, such as HEAD~1 or main",
                 command: "bench ab"

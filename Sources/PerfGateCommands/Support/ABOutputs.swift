@@ -2,7 +2,7 @@ import PerfGateComparison
 import PerfGateResults
 
 /// Writes what `bench ab` produced: the main report, the extra `--report` files, and the pooled
-/// results of each side (`--results-dir`).
+/// results of each side and every round of both (`--results-dir`).
 enum ABOutputs {
     static func write(
         _ comparison: Comparison,
@@ -19,6 +19,7 @@ enum ABOutputs {
                     to: "\(folder)/\(side.rawValue).json"
                 )
             }
+            try measurements.write(toFolder: folder)
         }
         for report in options.reports {
             try ResultsIO.writeText(

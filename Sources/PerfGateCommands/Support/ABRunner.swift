@@ -49,10 +49,14 @@ struct ABRunner {
         guard result.status == 0 else {
             throw CommandError("\(place) failed with status \(result.status): \(result.lastLine)")
         }
+        var results: BenchmarkResults
         do {
-            return try ResultsFile.read(path: resultsPath)
+            results = try ResultsFile.read(path: resultsPath)
         } catch {
             throw CommandError("\(place) wrote no readable results: \(BenchCommand.oneLine(error))")
         }
+        // Both sides run in the head's checkout, so a child's own git capture names the head.
+        if let commit = side.revision.commit { results.run.git = GitInfo(commit: commit, branch: nil, dirty: false) }
+        return results
     }
 }
