@@ -42,7 +42,7 @@ enum ABCommand: BenchSubcommand {
             OptionSpec(
                 "results-dir",
                 value: "DIR",
-                help: "Also write each side's pooled samples as DIR/base.json and DIR/head.json."
+                help: "Also write each side's pooled results (DIR/base.json, DIR/head.json) and every round (DIR/rounds/)."
             ),
         ] + RunOptions.declarations.map(ABOptions.describeForAB)
     )
