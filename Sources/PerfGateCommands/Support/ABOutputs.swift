@@ -4,6 +4,9 @@ import PerfGateResults
 /// Writes what `bench ab` produced: the main report, the extra `--report` files, and the pooled
 /// results of each side and every round of both (`--results-dir`).
 enum ABOutputs {
+    /// Writes the results folder first, then the extra reports, then the main report (to
+    /// `--output` or standard output), so a CI step that reads the main report finds the others.
+    /// - Throws: A results error when a file cannot be written.
     static func write(
         _ comparison: Comparison,
         measurements: ABMeasurements,

@@ -34,8 +34,8 @@ enum ABPairedComparison {
             rounds[index] = differences.count
         }
         let family = results.indices.filter { results[$0].gating && tests[$0] != nil }
+        // Non-gating results, and every result without a correction, keep their raw p-value.
         var adjusted: [Int: Double] = [:]
-        for index in tests.keys { adjusted[index] = tests[index]!.pValue }  // Present: iterating its keys.
         if thresholds.correction == .holm {
             let values = HolmBonferroni.adjustedPValues(family.map { tests[$0]!.pValue })  // Family ⊆ keys.
             for (index, value) in zip(family, values) { adjusted[index] = value }
