@@ -32,7 +32,7 @@ struct ABBuilder {
         log("\(revision.label): swift build -c release --product bench")
         let build = try ABProcess.run(["swift", "build", "-c", "release", "--product", "bench"], directory: root)
         guard build.status == 0 else {
-            throw CommandError("\(revision.label): swift build failed: \(build.lastLine)")
+            throw CommandError("\(revision.label): swift build failed: \(build.explanation)")
         }
         let binPath = try ABProcess.run(["swift", "build", "-c", "release", "--show-bin-path"], directory: root)
         let folder = binPath.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -51,7 +51,7 @@ struct ABBuilder {
         log("\(revision.label): git worktree add \(worktree); swift build -c release (log: \(cache)/build.log)")
         let add = try ABProcess.run(["git", "worktree", "add", "--detach", worktree, commit], directory: root)
         guard add.status == 0 else {
-            throw CommandError("\(revision.label): git worktree add failed: \(add.lastLine)")
+            throw CommandError("\(revision.label): git worktree add failed: \(add.explanation)")
         }
         defer {
             _ = try? ABProcess.run(["git", "worktree", "remove", "--force", worktree], directory: root)
@@ -65,7 +65,7 @@ struct ABBuilder {
         )
         guard build.status == 0 else {
             throw CommandError(
-                "\(revision.label): swift build failed: \(build.lastLine) (full log: \(cache)/build.log)"
+                "\(revision.label): swift build failed: \(build.explanation) (full log: \(cache)/build.log)"
             )
         }
         let built = "\(worktree)/.build/release/bench"

@@ -9,11 +9,18 @@ struct ABProcessResult: Sendable {
     /// Everything the process wrote on standard error.
     var standardError: String
 
-    /// The last non-empty line of standard error (or output), for a one-line error message.
-    var lastLine: String {
+    /// The line that best explains a failure, for a one-line error message: the first compiler
+    /// error that names a source line (`File.swift:2:23: error: …`), else the first `error:` line
+    /// (such as `bench: error: …`), never the source excerpts a compiler draws under an error;
+    /// else the last non-empty line of standard error or output.
+    var explanation: String {
         let lines = (standardError + "\n" + standardOutput).split(whereSeparator: \.isNewline)
-        let errorLine = lines.last { $0.contains("error:") }
-        return String(errorLine ?? lines.last ?? "no output").trimmingCharacters(in: .whitespaces)
+        let errors = lines.filter { line in
+            let trimmed = line.drop { $0 == " " }
+            return line.contains("error:") && !trimmed.hasPrefix("|") && !trimmed.hasPrefix("`")
+        }
+        let chosen = errors.first { $0.contains(".swift:") } ?? errors.first ?? lines.last ?? "no output"
+        return String(chosen).trimmingCharacters(in: .whitespaces)
     }
 }
 

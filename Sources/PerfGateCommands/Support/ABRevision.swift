@@ -27,7 +27,7 @@ enum ABRevisionResolver {
         guard result.status == 0, let root = result.standardOutput.split(whereSeparator: \.isNewline).first else {
             throw CommandError(
                 "bench ab: the current folder is not inside a git repository (git rev-parse --show-toplevel: "
-                    + "\(result.lastLine)); run bench ab from a clone with history (fetch-depth 0 in CI)"
+                    + "\(result.explanation)); run bench ab from a clone with history (fetch-depth 0 in CI)"
             )
         }
         return String(root)

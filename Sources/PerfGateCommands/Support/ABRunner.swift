@@ -47,7 +47,7 @@ struct ABRunner {
         let result = try ABProcess.run(arguments)
         let place = "\(side.revision.label): bench run --filter \(block.benchmark) (round \(block.round + 1))"
         guard result.status == 0 else {
-            throw CommandError("\(place) failed with status \(result.status): \(result.lastLine)")
+            throw CommandError("\(place) failed with status \(result.status): \(result.explanation)")
         }
         var results: BenchmarkResults
         do {
