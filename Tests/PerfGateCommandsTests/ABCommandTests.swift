@@ -53,6 +53,17 @@ struct ABCommandTests {
         #expect(!run.standardOutput.contains("--inject-fault"))
     }
 
+    @Test func childrenGetTheSharedRunOptionsAndOnlyTheHeadGetsTheInjection() throws {
+        let parsed = try ArgumentParser.parse(
+            ["--base", "main", "--agents", "1,10", "--inject-slowdown", "0.1", "--samples", "4"], for: ABCommand.spec
+        )
+        let options = try ABOptions(parsed)
+        #expect(options.childArguments == ["--suite", "default", "--seed", "42", "--samples", "4", "--agents", "1,10"])
+        #expect(options.headOnlyArguments == ["--inject-slowdown", "0.1"])
+        #expect(options.rounds == ABOptions.defaultRounds)
+        #expect(options.method == .paired)
+    }
+
     @Test func reportOptionsParseFormatAndPath() throws {
         let report = try ABOptions.parseReport("junit=out/junit.xml")
         #expect(report.format == .junit)

@@ -29,6 +29,8 @@ struct ABOptions: Sendable {
     /// `--replay DIR` (hidden): compare the rounds an earlier `--results-dir` saved instead of
     /// building and measuring, to re-decide them with another method or thresholds.
     var replayFolder: String?
+    /// Whether `--worker-timeout` was given (then the children get it too).
+    var hasWorkerTimeout: Bool
 
     /// Parses and validates.
     init(_ arguments: ParsedArguments) throws {
@@ -49,6 +51,7 @@ struct ABOptions: Sendable {
         }
         reports = try (arguments.values["report"] ?? []).map(Self.parseReport)
         resultsFolder = arguments.value("results-dir")
+        hasWorkerTimeout = arguments.value("worker-timeout") != nil
     }
 
     /// `json=comparison.json` → (.json, "comparison.json").
@@ -70,7 +73,9 @@ struct ABOptions: Sendable {
         arguments += ["--samples", String(run.samples ?? Self.defaultSamplesPerBlock)]
         if let counts = run.agentCounts { arguments += ["--agents", counts.map(String.init).joined(separator: ",")] }
         if let folder = run.scenarioFolder { arguments += ["--scenarios", folder] }
-        arguments += ["--worker-timeout", String(run.workerTimeoutSeconds)]
+        // Hidden and newer than the contract's options: passed only when asked for, so that a base
+        // revision without it still runs.
+        if hasWorkerTimeout { arguments += ["--worker-timeout", String(run.workerTimeoutSeconds)] }
         return arguments
     }
 
