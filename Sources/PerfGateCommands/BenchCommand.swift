@@ -20,6 +20,7 @@ public enum BenchCommand {
             DefaultCommand.self,
             RunCommand.self,
             CompareCommand.self,
+            ABCommand.self,
             ListCommand.self,
             BaselineSaveCommand.self,
             BaselineShowCommand.self,

@@ -31,11 +31,19 @@ Definitions that are not a single library call (the Swift doc comments say the s
 - Holm: statsmodels' multipletests(method="holm") written out in numpy (statsmodels is not needed).
 - Mann-Whitney method choice when the Swift side passes method nil: exact when there are no ties
   and n1*n2 <= 40,000, else asymptotic; scipy is then called with that method explicitly.
+- Wilcoxon signed-rank: scipy.stats.wilcoxon(d, zero_method="wilcox", correction=False, ...); W+ is
+  the sum of scipy.stats.rankdata(|d|) over d > 0 after dropping zeros (scipy reports min(W+, W-)
+  for two-sided tests). Method choice for method nil: exact when there are no zeros, no tied
+  magnitudes and n <= 50, else asymptotic (scipy's own "auto" runs a permutation test for small
+  samples with ties or zeros); scipy is then called with that method explicitly.
+
+Pass file names (for example `wilcoxon.json`) to regenerate only those files.
 """
 
 import json
 import math
 import os
+import sys
 
 import numpy as np
 import scipy
@@ -216,6 +224,51 @@ def hodges_lehmann_cases():
     return cases
 
 
+# MARK: - Wilcoxon signed-rank
+
+def wilcoxon_cases():
+    cases = []
+
+    def add(name, data, alternatives=("two-sided", "less", "greater"), methods=("exact", "asymptotic", None)):
+        spec, d = data
+        d = np.asarray(d, dtype=float)
+        nonzero = d[d != 0]
+        ranks = stats.rankdata(np.abs(nonzero))
+        plus = float(np.sum(ranks[nonzero > 0]))
+        ties = len(np.unique(np.abs(nonzero))) < len(nonzero)
+        for method in methods:
+            chosen = method or ("exact" if nonzero.size == d.size and not ties and d.size <= 50 else "asymptotic")
+            for alternative in alternatives:
+                r = stats.wilcoxon(d, zero_method="wilcox", correction=False, alternative=alternative, method=chosen)
+                cases.append({
+                    "name": f"{name} {alternative} {method or 'auto'}", "differences": spec,
+                    "alternative": alternative, "method": method, "expectedMethod": chosen,
+                    "count": int(nonzero.size), "plusRankSum": plus, "pValue": float(r.pvalue),
+                })
+
+    add("one positive", literal([0.25]))
+    add("one negative", literal([-1.5]))
+    add("hand-made mixed", literal([0.5, -1.0, 2.0, 3.5, -0.25]))
+    add("all positive 12", literal([float(i) for i in range(1, 13)]))
+    add("all negative 20", literal([-float(i) / 7 for i in range(1, 21)]))
+    seed = 9000
+    for n in list(range(2, 21)) + [25, 30, 37, 44, 50]:
+        seed += 1
+        add(f"uniform {n}", sample(seed, n, scale=1.0, offset=-0.4))
+    add("pareto 31", sample(9101, 31, "pareto", scale=0.01))
+    add("exact 60 explicit", sample(9102, 60, offset=-0.45), methods=("exact", "asymptotic", None))
+    add("exact 200 explicit", sample(9103, 200, offset=-0.5), methods=("exact", "asymptotic"))
+    add("ties and zeros 15", sample(9201, 15, "integer", levels=7, offset=-3.0), methods=("exact", "asymptotic", None))
+    add("ties and zeros 40", sample(9202, 40, "integer", levels=9, offset=-3.0), methods=("exact", "asymptotic", None))
+    add("ties without zeros", literal([1.0, 1.0, -2.0, 3.0, 3.0, 3.0, 4.0, -5.0, 6.0]),
+        methods=("exact", "asymptotic", None))
+    add("zeros without ties", literal([0.0, 0.0, 1.0, -2.0, 3.0, 4.0, 5.0, 6.0]), methods=("exact", "asymptotic", None))
+    add("large 1000", sample(9301, 1000, offset=-0.48), methods=("asymptotic", None))
+    add("large 5000 ties", sample(9302, 5000, "integer", levels=11, offset=-5.0), methods=("asymptotic", None))
+    add("log-ratios 13 rounds", sample(9401, 13, scale=0.2, offset=-0.02))
+    return cases
+
+
 # MARK: - Descriptive statistics and quantiles
 
 PROBABILITIES = [0.0, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 0.999, 1.0]
@@ -335,14 +388,24 @@ def write(name, payload):
     print(f"wrote {path} ({os.path.getsize(path)} bytes)")
 
 
+FILES = {
+    "mann_whitney.json": mann_whitney_cases,
+    "hodges_lehmann.json": hodges_lehmann_cases,
+    "descriptive.json": descriptive_cases,
+    "holm.json": holm_cases,
+    "sample_size.json": sample_size_cases,
+    "normal.json": normal_cases,
+    "wilcoxon.json": wilcoxon_cases,
+}
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
-    write("mann_whitney.json", mann_whitney_cases())
-    write("hodges_lehmann.json", hodges_lehmann_cases())
-    write("descriptive.json", descriptive_cases())
-    write("holm.json", holm_cases())
-    write("sample_size.json", sample_size_cases())
-    write("normal.json", normal_cases())
+    names = sys.argv[1:] or list(FILES)
+    for name in names:
+        if name not in FILES:
+            raise SystemExit(f"generate.py: unknown golden file {name}; known: {', '.join(FILES)}")
+        write(name, FILES[name]())
 
 
 if __name__ == "__main__":
