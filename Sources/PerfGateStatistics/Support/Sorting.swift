@@ -137,22 +137,7 @@ enum Sorting {
                 return
             }
             depthLimit -= 1
-            let middle = low + (high - low) / 2
-            if keys[middle] < keys[low] { swapKeys(keys, middle, low) }
-            if keys[high] < keys[low] { swapKeys(keys, high, low) }
-            if keys[high] < keys[middle] { swapKeys(keys, high, middle) }
-            let pivot = keys[middle]
-            var i = low
-            var j = high
-            while i <= j {
-                while keys[i] < pivot { i += 1 }
-                while keys[j] > pivot { j -= 1 }
-                if i <= j {
-                    swapKeys(keys, i, j)
-                    i += 1
-                    j -= 1
-                }
-            }
+            let (i, j) = partition(keys, low: low, high: high)
             if j - low < high - i {
                 introSort(keys, low: low, high: j, depthLimit: depthLimit)
                 low = i
@@ -162,6 +147,59 @@ enum Sorting {
             }
         }
         insertionSort(keys, low: low, high: high)
+    }
+
+    /// Rearranges `keys` so that `keys[index]` holds the key a full sort would put there, with no
+    /// greater key before it and no smaller one after it (introselect, like `numpy.partition`).
+    /// - Complexity: O(n) expected, allocates nothing; a depth limit hands adversarial ranges to
+    ///   the standard library's sort, so the worst case is O(n log n).
+    static func select(_ keys: UnsafeMutableBufferPointer<UInt64>, index: Int) {
+        precondition(index >= 0 && index < keys.count, "rank \(index) is outside 0..<\(keys.count)")
+        guard let base = keys.baseAddress else { return }
+        var low = 0
+        var high = keys.count - 1
+        var depthLimit = 2 * (Int.bitWidth - keys.count.leadingZeroBitCount)
+        while high - low > 16 {
+            if depthLimit == 0 {
+                var range = UnsafeMutableBufferPointer(start: base + low, count: high - low + 1)
+                range.sort()
+                return
+            }
+            depthLimit -= 1
+            let (i, j) = partition(base, low: low, high: high)
+            if index <= j {
+                high = j
+            } else if index >= i {
+                low = i
+            } else {
+                return  // keys[j + 1 ..< i] all equal the pivot
+            }
+        }
+        insertionSort(base, low: low, high: high)
+    }
+
+    /// Hoare partition of `keys[low...high]` (more than 2 keys) around a median-of-three pivot:
+    /// afterwards keys[low...j] ≤ pivot, keys[i...high] ≥ pivot, and keys strictly between j and i
+    /// equal the pivot.
+    @inline(__always)
+    private static func partition(_ keys: UnsafeMutablePointer<UInt64>, low: Int, high: Int) -> (i: Int, j: Int) {
+        let middle = low + (high - low) / 2
+        if keys[middle] < keys[low] { swapKeys(keys, middle, low) }
+        if keys[high] < keys[low] { swapKeys(keys, high, low) }
+        if keys[high] < keys[middle] { swapKeys(keys, high, middle) }
+        let pivot = keys[middle]
+        var i = low
+        var j = high
+        while i <= j {
+            while keys[i] < pivot { i += 1 }
+            while keys[j] > pivot { j -= 1 }
+            if i <= j {
+                swapKeys(keys, i, j)
+                i += 1
+                j -= 1
+            }
+        }
+        return (i, j)
     }
 
     /// Exchanges two keys.
