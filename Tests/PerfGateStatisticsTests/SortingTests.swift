@@ -37,6 +37,10 @@ struct SortingTests {
             (0..<count).map { _ in 1 / (random.nextUnit() + 1e-9) },
             // Few distinct values, both signs.
             (0..<count).map { _ in (random.nextUnit() * 5).rounded(.down) - 2 },
+            // Both signs over many magnitudes, zeros of both signs.
+            (0..<count).map { index in index % 9 == 0 ? -0.0 : (random.nextUnit() - 0.5) * Double(1 << (index % 40)) },
+            // Infinite span: the introsort fallback.
+            (0..<count).map { index in index == 3 ? .infinity : index == 5 ? -.greatestFiniteMagnitude : random.nextUnit() },
         ]
         for values in shapes {
             var keys = values.map(Sorting.key)

@@ -21,7 +21,9 @@ struct DifferenceGuide {
         for value in c {
             for other in b { keys.append(Sorting.key(value - other)) }
         }
-        keys.withUnsafeMutableBufferPointer { Sorting.sortKeys($0) }
+        let scratch = UnsafeMutablePointer<UInt64>.allocate(capacity: keys.count)
+        defer { scratch.deallocate() }
+        keys.withUnsafeMutableBufferPointer { Sorting.sortKeys($0, scratch: scratch) }
         self.keys = keys
     }
 

@@ -98,9 +98,10 @@ enum Sorting {
     /// Buckets of `bucketSort` (256 UInt32 counters: 1 KB, which the standard library keeps on the stack).
     private static let buckets = 256
 
-    /// One pass of MSD bucketing on the keys' span, then each bucket sorted by insertion (at most
-    /// 16 keys) or `introSort`: about three times as fast as `introSort` at 100 to 1,000 uniform keys,
-    /// never worse than O(n log n) on skewed ones.
+    /// One pass of bucketing by value (linear in the Doubles, so mixed signs and magnitudes spread
+    /// well), then each bucket sorted by insertion (at most 16 keys) or `introSort`: about three
+    /// times as fast as `introSort` at 100 to 1,000 uniform keys, never worse than O(n log n) on
+    /// skewed ones; `introSort` alone when the span of values is not finite.
     /// - Precondition: `scratch` holds at least `keys.count` keys; keys.count < 2³².
     static func bucketSort(_ keys: UnsafeMutableBufferPointer<UInt64>, scratch: UnsafeMutablePointer<UInt64>) {
         guard let base = keys.baseAddress, keys.count > 1 else { return }
@@ -110,27 +111,34 @@ enum Sorting {
             lowest = min(lowest, key)
             highest = max(highest, key)
         }
-        let span = highest - lowest
-        guard span > 0 else { return }
-        // The top 8 significant bits of (key − lowest) pick the bucket.
-        let shift = UInt64(max(0, (UInt64.bitWidth - span.leadingZeroBitCount) - 8))
+        guard lowest < highest else { return }
+        // About one bucket per key, 2⁵ to 2⁸ of them.
+        let used = 1 << min(8, max(5, Int.bitWidth - keys.count.leadingZeroBitCount))
+        let lowValue = value(lowest)
+        let scale = Double(used) / (value(highest) - lowValue)
+        guard scale.isFinite && scale > 0 else {
+            introSort(base, low: 0, high: keys.count - 1, depthLimit: 2 * (Int.bitWidth - keys.count.leadingZeroBitCount))
+            return
+        }
+        // Monotone in the value (subtraction, scaling and truncation all are), so buckets are ordered.
+        let bucketOf = { (key: UInt64) in min(used - 1, Int((value(key) - lowValue) * scale)) }
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: buckets) { counts in
-            counts.initialize(repeating: 0)
-            for key in keys { counts[Int(truncatingIfNeeded: (key - lowest) >> shift)] &+= 1 }
+            counts.initialize(repeating: 0)  // all 256, so the buffer is fully initialized
+            for key in keys { counts[bucketOf(key)] &+= 1 }
             var offset: UInt32 = 0
-            for bucket in 0..<buckets {
+            for bucket in 0..<used {
                 let count = counts[bucket]
                 counts[bucket] = offset
                 offset &+= count
             }
             for key in keys {
-                let bucket = Int(truncatingIfNeeded: (key - lowest) >> shift)
+                let bucket = bucketOf(key)
                 scratch[Int(counts[bucket])] = key
                 counts[bucket] &+= 1
             }
             // counts[b] is now the end of bucket b.
             var start = 0
-            for bucket in 0..<buckets {
+            for bucket in 0..<used {
                 let end = Int(counts[bucket])
                 if end - start <= 16 {
                     insertionSort(scratch, low: start, high: end - 1)
