@@ -83,14 +83,27 @@ struct DifferenceBracket {
     /// Narrows the bracket until it holds at most `limit` differences or no key lies inside.
     ///
     /// Rounds of two interpolated probes; a round that does not halve the bracket is followed by
-    /// one bisection step on the keys, so at most about 2·64 rounds run on any input.
+    /// one bisection step on the keys (after a round that changed no count, with a probe just
+    /// below the upper end, for ties), so at most about 3·64 passes run on any input.
     mutating func narrow(to limit: Int, _ differences: PairwiseDifferences) {
         var interpolate = true
+        var unchanged = false
         while held > limit && high - low > 1 {
             let before = held
             if interpolate, let (below, above) = interpolated(margin: limit / 16) {
                 probe(below, above, differences)
                 interpolate = held <= before / 2
+                unchanged = held == before
+            } else if unchanged {
+                // Probes inside that change no count: one value repeats more than `limit` times
+                // (ties). Move the upper end down onto the largest difference not above it (same
+                // count), test whether that value is the k-th (then the key just below it ends the
+                // search), and bisect.
+                if let top = differences.largest(notAbove: Sorting.value(high)) {
+                    high = Sorting.key(top)
+                }
+                probe(high - 1, low + (high - low) / 2, differences)
+                (interpolate, unchanged) = (true, false)
             } else {
                 probe(low + (high - low) / 2, nil, differences)
                 interpolate = true

@@ -142,6 +142,27 @@ struct PairwiseDifferences {
         }
     }
 
+    /// The largest difference not above t, or nil when there is none.
+    /// - Complexity: O(n + m).
+    func largest(notAbove t: Double) -> Double? {
+        candidate.withUnsafeBufferPointer { c in
+            baseline.withUnsafeBufferPointer { b in
+                guard let base = b.baseAddress else { return nil }
+                var j = 0
+                var best: Double?
+                for value in c {
+                    j = Self.firstNotAbove(t, value, base, b.count, from: j)
+                    // In row i, c[i] − b[j] is the largest difference not above t.
+                    if j < b.count {
+                        let difference = value - b[j]
+                        if best.map({ difference > $0 }) ?? true { best = difference }
+                    }
+                }
+                return best
+            }
+        }
+    }
+
     /// The keys of all n·m differences (for small matrices), in no particular order.
     /// - Complexity: O(n·m).
     func allKeys() -> [UInt64] {
