@@ -84,7 +84,7 @@ struct DifferenceBracket {
     ///
     /// Rounds of two interpolated probes; a round that does not halve the bracket is followed by
     /// one bisection step on the keys (after a round that changed no count, with a probe just
-    /// below the upper end, for ties), so at most about 3·64 passes run on any input.
+    /// below the upper end, for ties), so at most about 260 passes run on any input.
     mutating func narrow(to limit: Int, _ differences: PairwiseDifferences) {
         var interpolate = true
         var unchanged = false
@@ -114,8 +114,10 @@ struct DifferenceBracket {
 
 extension PairwiseDifferences {
     /// The k-th smallest difference and the (k+1)-th (the k-th again when k = n·m); +0.0 for zero.
-    /// - Complexity: O(n + m) per pass; typically under ten passes, at most about 130, plus
-    ///   O(n + m) to select among the at most 2(n + m) differences left; O(n + m) memory.
+    /// - Complexity: O(n + m) per pass; typically three to six passes (measured on uniform,
+    ///   heavy-tailed and tied samples), at most about 260 (62 rounds that halve the count, 64
+    ///   bisection steps, each after a round that did not and with up to two passes of its own),
+    ///   plus O(n + m) to select among the at most n + m differences left; O(n + m) memory.
     func kthSmallestAndNext(_ k: Int, guide: DifferenceGuide) -> (kth: Double, next: Double) {
         precondition(k >= 1 && k <= count, "order statistic \(k) is outside 1…\(count)")
         if count <= collectLimit {

@@ -28,8 +28,9 @@ public enum HodgesLehmann {
     ///   - confidence: The confidence level, 0 < confidence < 1, for example 0.99.
     /// - Precondition: both samples non-empty and finite; 0 < confidence < 1.
     /// - Complexity: O(n + m) memory; O(n log n + m log m) to sort, then per order statistic (three
-    ///   selections: the median's one or two, and each end) typically under ten O(n + m) counting
-    ///   passes and an O(n + m) selection, at most about 130 passes on adversarial input (see
+    ///   selections: the median, whose one selection gives both middle values, and each end)
+    ///   typically three to six O(n + m) counting passes and an O(n + m) selection, at most
+    ///   about 260 passes on adversarial input (see
     ///   `PairwiseDifferences`); with n·m ≤ 40,000 also the exact null distribution (cached, see
     ///   `MannWhitneyU`).
     public static func shift(candidate: [Double], baseline: [Double], confidence: Double) -> ShiftEstimate {

@@ -6,7 +6,7 @@
 /// two-pointer walk, O(n + m). Selection of the k-th smallest (`DifferenceBracket`): a bracket
 /// (low, high] with count(low) < k ≤ count(high) is started from a small sorted grid of differences
 /// (`DifferenceGuide`), narrowed by interpolated probes (with a bisection on the order-preserving
-/// 64-bit keys of Doubles whenever a round fails to halve it), until it holds at most 2(n + m)
+/// 64-bit keys of Doubles whenever a round fails to halve it), until it holds at most n + m
 /// differences or no Double lies inside it; those differences are then collected in one pass
 /// and the k-th is selected among them (`Sorting.select`). The result is bit-for-bit one of the
 /// rounded differences `c[i] - b[j]`, the same numbers `numpy.subtract.outer` produces, so no
@@ -28,7 +28,7 @@ struct PairwiseDifferences {
     /// The largest difference, c₍n−1₎ − b₀.
     var largest: Double { candidate[candidate.count - 1] - baseline[0] }
 
-    /// The most differences a bracket may hold before they are collected: 2(n + m).
+    /// The most differences a bracket may hold before they are collected: n + m.
     var collectLimit: Int { candidate.count + baseline.count }
 
     /// #{(i, j) : candidate[i] − baseline[j] ≤ t}.

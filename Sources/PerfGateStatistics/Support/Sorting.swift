@@ -3,8 +3,8 @@
 /// A finite or infinite Double maps to a UInt64 key whose unsigned order is the Double order
 /// (`key(a) < key(b)` ⇔ `a < b`), with −0.0 folded onto +0.0 so key equality is Double equality.
 /// Large inputs are sorted by an LSD radix sort on the keys (six 11-bit passes, O(n)); medium
-/// inputs (32 to 2,047 keys), when the caller lends scratch space, by one MSD bucket pass on the
-/// keys' span followed by insertion sort of each bucket; small inputs by an in-place introsort
+/// inputs (32 to 2,047 keys), when the caller lends scratch space, by one bucket pass linear in the
+/// values followed by insertion sort of each bucket; small inputs by an in-place introsort
 /// (quicksort, median of three, insertion sort below 16 elements, the standard library's sort
 /// past a depth of 2·log₂ n), which allocates nothing and is about twice as fast as the standard
 /// library's stable sort at 100 elements (the bucket pass about three times as fast again).
