@@ -27,6 +27,30 @@ struct SortingTests {
         }
     }
 
+    @Test(arguments: [40, 300, 1_500])
+    func bucketSortHandlesSkewedAndTiedSamples(count: Int) {
+        var random = SplitMix64(seed: UInt64(count) + 1)
+        let shapes: [[Double]] = [
+            // Almost all in one bucket, one far outlier.
+            (0..<count).map { $0 == 7 ? 1e12 : 1 + random.nextUnit() * 1e-6 },
+            // Heavy tail.
+            (0..<count).map { _ in 1 / (random.nextUnit() + 1e-9) },
+            // Few distinct values, both signs.
+            (0..<count).map { _ in (random.nextUnit() * 5).rounded(.down) - 2 },
+            // Both signs over many magnitudes, zeros of both signs.
+            (0..<count).map { index in index % 9 == 0 ? -0.0 : (random.nextUnit() - 0.5) * Double(1 << (index % 40)) },
+            // Infinite span: the introsort fallback.
+            (0..<count).map { index in index == 3 ? .infinity : index == 5 ? -.greatestFiniteMagnitude : random.nextUnit() },
+        ]
+        for values in shapes {
+            var keys = values.map(Sorting.key)
+            let scratch = UnsafeMutablePointer<UInt64>.allocate(capacity: count)
+            defer { scratch.deallocate() }
+            keys.withUnsafeMutableBufferPointer { Sorting.bucketSort($0, scratch: scratch) }
+            #expect(keys == values.map(Sorting.key).sorted())
+        }
+    }
+
     @Test func keysPreserveOrderAndFoldNegativeZero() {
         let ordered: [Double] = [
             -.infinity, -1e300, -1, -.leastNonzeroMagnitude, 0, .leastNonzeroMagnitude, 2, .infinity,
