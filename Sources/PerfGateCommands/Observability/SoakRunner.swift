@@ -31,6 +31,9 @@ final class SoakRunner: Sendable {
     let pause: Duration
     private let state: Mutex<State>
     private let task = Mutex<Task<Void, Never>?>(nil)
+    /// Set by ``stop()``; checked between rounds. (The task is never cancelled: a cancelled task ends
+    /// the swarm's mailbox iteration early, and `Swarm.runRound()` then traps on missing proposals.)
+    private let stopRequested = Atomic<Bool>(false)
 
     /// Creates a soak of `agents` agents of `model` (seeded), tracing at most `tracedRounds` rounds.
     init(
@@ -56,7 +59,7 @@ final class SoakRunner: Sendable {
         task.withLock { current in
             guard current == nil else { return }
             current = Task.detached { [self] in
-                while !Task.isCancelled {
+                while !stopRequested.load(ordering: .acquiring) {
                     await runOneRound()
                     if pause > .zero { try? await Task.sleep(for: pause) }
                 }
@@ -66,8 +69,8 @@ final class SoakRunner: Sendable {
 
     /// Stops after the round in flight and waits for it; the sessions gauge returns to 0.
     func stop() async {
+        stopRequested.store(true, ordering: .releasing)
         let running = task.withLock { $0 }
-        running?.cancel()
         await running?.value
         registry.set("agent_coordination_concurrent_sessions", to: 0)
         log.write(.info, "soak stopped", correlationID: runID, fields: [("run_id", .string(runID))])
