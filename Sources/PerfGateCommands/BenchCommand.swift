@@ -31,6 +31,7 @@ public enum BenchCommand {
             TrendCommand.self,
             WorkerModeCommand.self,
             APIBenchmarkCommand.self,
+            ScrapeBenchmarkCommand.self,
         ]
     }
 
