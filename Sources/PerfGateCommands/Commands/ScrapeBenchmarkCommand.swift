@@ -46,8 +46,11 @@ enum ScrapeBenchmarkCommand: BenchSubcommand {
         let quietAfter = try await window(soak, seconds: seconds) { try await Task.sleep(for: .seconds(seconds)) }
         await soak.stop()
         let size = PrometheusTextRenderer.render(metrics.snapshot()).utf8.count
+        let renderStart = MonotonicClock.nanoseconds()
+        for _ in 0..<200 { _ = PrometheusTextRenderer.render(metrics.snapshot()) }
+        let renderSeconds = Double(MonotonicClock.nanoseconds() - renderStart) / 1e9 / 200
         context.standardOutput.write(summary(
-            agents: agents, rate: rate, report: report, bodyBytes: size,
+            agents: agents, rate: rate, report: report, bodyBytes: size, renderSeconds: renderSeconds,
             quiet: [quietBefore, quietAfter], scraped: scraped
         ))
         return .success
@@ -78,12 +81,16 @@ enum ScrapeBenchmarkCommand: BenchSubcommand {
     }
 
     private static func summary(
-        agents: Int, rate: Double, report: HTTPLoadReport?, bodyBytes: Int, quiet: [[Double]], scraped: [Double]
+        agents: Int, rate: Double, report: HTTPLoadReport?, bodyBytes: Int, renderSeconds: Double,
+        quiet: [[Double]], scraped: [Double]
     ) -> String {
         func ms(_ value: Double?) -> String { value.map { String(format: "%.3f ms", $0 * 1000) } ?? "n/a" }
         let quietMedian = quiet.compactMap(median).reduce(0, +) / Double(max(1, quiet.compactMap(median).count))
         let scrapedMedian = median(scraped) ?? .nan
-        var lines = ["scrape benchmark: soak of \(agents) agents, /metrics at \(Int(rate))/s open loop (\(bodyBytes) bytes per scrape)"]
+        var lines = [
+            "scrape benchmark: soak of \(agents) agents, /metrics at \(Int(rate))/s open loop (\(bodyBytes) bytes per scrape)",
+            "snapshot + render alone: \(ms(renderSeconds)) per scrape (\(String(format: "%.2f", renderSeconds * rate * 100)) % of one core at this rate)",
+        ]
         if let report {
             lines.append(
                 "scrapes: \(report.requests) in \(String(format: "%.1f", report.elapsedSeconds)) s, "

@@ -109,31 +109,40 @@ public final class LiveRegistry: Sendable {
     /// - Complexity: O(series × log series + histogram series × buckets).
     public func snapshot() -> MetricRegistry {
         let copy = state.withLock { $0 }
+        var byName: [String: [(sortKey: String, series: MetricSeries)]] = [:]
+        func add(_ key: Key, _ value: MetricValue) {
+            byName[key.name, default: []].append((key.labels.description, MetricSeries(labels: key.labels, value: value)))
+        }
+        for (key, value) in copy.counters { add(key, .single(value)) }
+        for (key, value) in copy.gauges { add(key, .single(value)) }
+        for (key, histogram) in copy.histograms { add(key, histogramValue(histogram)) }
         var registry = MetricRegistry()
         for description in LiveMetrics.families {
             // `makeFamily` and `register` cannot fail for the fixed, valid, distinct LiveMetrics names.
             guard var family = try? LiveMetrics.makeFamily(description.name) else { continue }
-            for (labels, value) in series(of: description.name, in: copy) {
-                try? family.add(labels: labels, value: value)
-            }
+            let series = (byName[description.name] ?? []).sorted { $0.sortKey < $1.sortKey }.map(\.series)
+            family.appendUnchecked(series.filter { Self.fits($0.value, family.type) })
             try? registry.register(family)
         }
         return registry
     }
 
-    private func series(of name: String, in state: State) -> [(MetricLabels, MetricValue)] {
-        var result: [(MetricLabels, MetricValue)] = []
-        for (key, value) in state.counters where key.name == name { result.append((key.labels, .single(value))) }
-        for (key, value) in state.gauges where key.name == name { result.append((key.labels, .single(value))) }
-        for (key, histogram) in state.histograms where key.name == name {
-            var cumulative = 0.0
-            let buckets = bounds.enumerated().map { index, bound in
-                cumulative += histogram.counts[index]
-                return HistogramBucket(upperBound: bound, cumulativeCount: cumulative)
-            }
-            result.append((key.labels, .histogram(buckets: buckets, sum: histogram.sum, count: histogram.count)))
+    private func histogramValue(_ histogram: Histogram) -> MetricValue {
+        var cumulative = 0.0
+        let buckets = bounds.enumerated().map { index, bound in
+            cumulative += histogram.counts[index]
+            return HistogramBucket(upperBound: bound, cumulativeCount: cumulative)
         }
-        return result.sorted { $0.0.description < $1.0.description }
+        return .histogram(buckets: buckets, sum: histogram.sum, count: histogram.count)
+    }
+
+    /// Whether a recorded value fits the family's type (a misuse such as observing into a counter is dropped).
+    private static func fits(_ value: MetricValue, _ type: MetricType) -> Bool {
+        switch value {
+        case .single: type == .counter || type == .gauge
+        case .histogram: type == .histogram
+        case .summary: type == .summary
+        }
     }
 
     /// The first bucket whose bound is ≥ value, or `bounds.count` (the `+Inf` bucket).
