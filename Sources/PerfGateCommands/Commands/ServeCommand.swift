@@ -72,6 +72,7 @@ enum ServeCommand: BenchSubcommand {
                 registry: metrics, log: log, runID: runID,
                 tracedRounds: try arguments.integer("trace-rounds", in: 0...100_000) ?? 100
             ) : nil
+        try observability.writeTrace([])  // An unwritable --trace fails now, not at shutdown.
         let stopSignals = SignalWaiter(signals: [SIGINT, SIGTERM])
         let server: HTTPServer
         do {
@@ -95,7 +96,7 @@ enum ServeCommand: BenchSubcommand {
         server.shutdown()
         let statistics = server.statistics
         let summary = "stopped on signal \(signal) after \(statistics.requestsServed) requests "
-            + "on \(statistics.connectionsAccepted) connections" + (soak.map { "; soak: \($0.rounds) rounds, " + $0.phaseProfile.line(benchmark: "soak") } ?? "")
+            + "on \(statistics.connectionsAccepted) connections" + (soak.map { "; " + $0.phaseProfile.line(benchmark: "soak") } ?? "")
         if log.json {
             log.write(.info, summary, correlationID: runID, fields: [("run_id", .string(runID))])
         } else {
