@@ -96,7 +96,9 @@ public final class AgentService: Sendable {
             let start = MonotonicClock.nanoseconds()
             let response = try router.respond(to: request)
             observer.requestFinished(
-                route: "unmatched", method: request.method, status: response.status,
+                route: "unmatched",
+                method: request.method,
+                status: response.status,
                 seconds: Double(MonotonicClock.nanoseconds() &- start) / 1e9
             )
             return response
@@ -105,7 +107,9 @@ public final class AgentService: Sendable {
 
     /// Adds a route whose handler, with an ``observer``, is timed and reported under `pattern`.
     private func add(
-        _ method: HTTPMethod, _ pattern: String, to router: inout HTTPRouter,
+        _ method: HTTPMethod,
+        _ pattern: String,
+        to router: inout HTTPRouter,
         _ handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse
     ) {
         guard let observer else {
@@ -116,7 +120,9 @@ public final class AgentService: Sendable {
             let start = MonotonicClock.nanoseconds()
             let response = handler(request)
             observer.requestFinished(
-                route: pattern, method: method, status: response.status,
+                route: pattern,
+                method: method,
+                status: response.status,
                 seconds: Double(MonotonicClock.nanoseconds() &- start) / 1e9
             )
             return response

@@ -18,11 +18,19 @@ struct CoordinationTracerTests {
         #expect(roots.count == 2 && roots.allSatisfy { $0.name == "coordination.round" })
         for root in roots {
             let children = tracer.spans.filter { $0.parentSpanID == root.spanID }
-            #expect(children.map(\.name).filter { $0 != "coordination.bid" } == ["coordination.announce", "coordination.award", "coordination.act"])
+            #expect(
+                children.map(\.name).filter { $0 != "coordination.bid" } == [
+                    "coordination.announce", "coordination.award", "coordination.act",
+                ]
+            )
             let bids = children.filter { $0.name == "coordination.bid" }
             #expect(bids.count == 10)
             #expect(Set(bids.map(\.lane)) == Set(1...10))
-            #expect(children.allSatisfy { $0.traceID == root.traceID && $0.startNanos >= root.startNanos && $0.endNanos <= root.endNanos })
+            #expect(
+                children.allSatisfy {
+                    $0.traceID == root.traceID && $0.startNanos >= root.startNanos && $0.endNanos <= root.endNanos
+                }
+            )
         }
         #expect(Set(tracer.spans.map(\.spanID)).count == tracer.spans.count)
     }
@@ -40,11 +48,18 @@ struct CoordinationTracerTests {
 
     @Test func thePhaseProfileNamesTheDominantPhase() {
         let profile = PhaseProfile(
-            totals: PhaseDurations(announce: .milliseconds(2), bid: .milliseconds(71), award: .milliseconds(1), act: .milliseconds(26)),
+            totals: PhaseDurations(
+                announce: .milliseconds(2),
+                bid: .milliseconds(71),
+                award: .milliseconds(1),
+                act: .milliseconds(26)
+            ),
             rounds: 20
         )
         #expect(profile.dominant.name == "bid")
-        #expect(profile.line(benchmark: "coordination/contract-net[agents=50]")
-            == "coordination/contract-net[agents=50]: bid 71% of round time (announce 2%, award 1%, act 26%; 20 rounds)")
+        #expect(
+            profile.line(benchmark: "coordination/contract-net[agents=50]")
+                == "coordination/contract-net[agents=50]: bid 71% of round time (announce 2%, award 1%, act 26%; 20 rounds)"
+        )
     }
 }

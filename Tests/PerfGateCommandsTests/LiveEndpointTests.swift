@@ -13,19 +13,34 @@ struct LiveEndpointTests {
     /// A server wired as `bench serve --soak` wires it, a soak of `agents` agents that ran `rounds`
     /// rounds, and a client; `body` runs while it serves.
     static func withLiveServer(
-        agents: Int = 10, rounds: Int = 3, _ body: (HTTPClient, LiveRegistry, UInt16) throws -> Void
+        agents: Int = 10,
+        rounds: Int = 3,
+        _ body: (HTTPClient, LiveRegistry, UInt16) throws -> Void
     ) async throws {
         let metrics = LiveRegistry()
         metrics.set("agent_coordination_limit", to: 50)
         let service = AgentService(observer: LiveAPIObserver(registry: metrics))
         try service.registry.create()
         let log = DiagnosticLog(output: TextOutput.makeBuffer(), json: false)
-        let soak = SoakRunner(agents: agents, model: .light, seed: 7, registry: metrics, log: log, runID: "test", tracedRounds: 5)
+        let soak = SoakRunner(
+            agents: agents,
+            model: .light,
+            seed: 7,
+            registry: metrics,
+            log: log,
+            runID: "test",
+            tracedRounds: 5
+        )
         soak.start()
         while soak.rounds < rounds { try await Task.sleep(for: .milliseconds(5)) }
         await soak.stop()
         let server = try HTTPServer(
-            configuration: HTTPServer.Configuration(address: "127.0.0.1", port: 0, eventLoopCount: 1, placement: .unpinned),
+            configuration: HTTPServer.Configuration(
+                address: "127.0.0.1",
+                port: 0,
+                eventLoopCount: 1,
+                placement: .unpinned
+            ),
             handler: MetricsEndpoint.wrap(service.makeHandler(), registry: metrics)
         )
         defer { server.shutdown() }
@@ -71,14 +86,20 @@ struct LiveEndpointTests {
             #expect(response.bodyText.hasSuffix("# EOF\n"))
             #expect(response.bodyText.contains("agent_coordination_requests_total "))
             #expect(response.bodyText.contains("# TYPE agent_coordination_requests counter\n"))
-            let plain = try client.send(HTTPClientRequest(path: "/api/v1/monitoring/metrics", headers: ["Accept": "text/plain"]))
+            let plain = try client.send(
+                HTTPClientRequest(path: "/api/v1/monitoring/metrics", headers: ["Accept": "text/plain"])
+            )
             #expect(plain.headers["Content-Type"] == PrometheusTextRenderer.contentType)
         }
     }
 
     @Test func acceptHeadersChooseTheFormat() {
         #expect(MetricsEndpoint.prefersOpenMetrics("application/openmetrics-text; version=1.0.0"))
-        #expect(MetricsEndpoint.prefersOpenMetrics("application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5"))
+        #expect(
+            MetricsEndpoint.prefersOpenMetrics(
+                "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5"
+            )
+        )
         #expect(!MetricsEndpoint.prefersOpenMetrics(nil))
         #expect(!MetricsEndpoint.prefersOpenMetrics("*/*"))
         #expect(!MetricsEndpoint.prefersOpenMetrics("application/openmetrics-text;q=0,text/plain"))
@@ -88,7 +109,9 @@ struct LiveEndpointTests {
     @Test func apiLatencyIsLabelledByRouteTemplateNeverByRawPath() async throws {
         try await Self.withLiveServer { client, _, _ in
             let body = try client.send(.get, "/metrics").bodyText
-            let routes = Set(Self.samples(body).filter { $0.name == "api_request_duration_seconds_count" }.map(\.labels))
+            let routes = Set(
+                Self.samples(body).filter { $0.name == "api_request_duration_seconds_count" }.map(\.labels)
+            )
             #expect(routes.contains(#"{route="/api/v1/agents/{id}/step",method="POST",status="200"}"#), "\(routes)")
             #expect(routes.contains(#"{route="/api/v1/agents/{id}",method="GET",status="404"}"#), "\(routes)")
             #expect(!body.contains("/api/v1/agents/1\""))
@@ -111,13 +134,20 @@ struct LiveEndpointTests {
             let scraped = Set(Self.samples(try client.send(.get, "/metrics").bodyText).map(\.name))
             let dashboard = DashboardBuilder.dashboard(
                 limits: MonitoringLimits(
-                    agentLimit: 50, memoryBytesPerAgent: 36_175_872, apiLatencyQuantile: 0.95, apiLatencySeconds: 0.5,
+                    agentLimit: 50,
+                    memoryBytesPerAgent: 36_175_872,
+                    apiLatencyQuantile: 0.95,
+                    apiLatencySeconds: 0.5,
                     timeoutRatio: 0.05
                 )
             )
-            let queried = Self.expressions(in: dashboard).flatMap(Self.identifiers).filter(LiveMetrics.sampleNames.contains)
+            let queried = Self.expressions(in: dashboard).flatMap(Self.identifiers).filter(
+                LiveMetrics.sampleNames.contains
+            )
             #expect(Set(queried).count >= 5)
-            for name in Set(queried) { #expect(scraped.contains(name), "\(name) is queried by the dashboard but not scraped") }
+            for name in Set(queried) {
+                #expect(scraped.contains(name), "\(name) is queried by the dashboard but not scraped")
+            }
         }
     }
 
@@ -155,7 +185,12 @@ struct LiveEndpointTests {
         return words
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/curl"), "curl not installed (CI installs it in .ci/checks/live.sh)"))
+    @Test(
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: "/usr/bin/curl"),
+            "curl not installed (CI installs it in .ci/checks/live.sh)"
+        )
+    )
     func curlSeesTheExactContentTypes() async throws {
         try await Self.withLiveServer { _, _, port in
             let plain = try Self.curl(["-sS", "-D", "-", "-o", "/dev/null", "http://127.0.0.1:\(port)/metrics"])

@@ -27,10 +27,15 @@ struct LiveRegistryTests {
         for value in [0.05, 0.1, 0.5, 2] { registry.observe("belief_convergence_time_seconds", value) }
         let series = registry.snapshot().family(named: "belief_convergence_time_seconds")?.series.first
         #expect(
-            series?.value == .histogram(
-                buckets: [HistogramBucket(upperBound: 0.1, cumulativeCount: 2), HistogramBucket(upperBound: 1, cumulativeCount: 3)],
-                sum: 2.65, count: 4
-            )
+            series?.value
+                == .histogram(
+                    buckets: [
+                        HistogramBucket(upperBound: 0.1, cumulativeCount: 2),
+                        HistogramBucket(upperBound: 1, cumulativeCount: 3),
+                    ],
+                    sum: 2.65,
+                    count: 4
+                )
         )
     }
 
@@ -40,7 +45,9 @@ struct LiveRegistryTests {
         registry.increment("agent_coordination_errors_total", labels: ["reason": "timeout"], by: -5)
         registry.increment("agent_coordination_errors_total", labels: ["reason": "timeout"], by: 2)
         #expect(registry.value("agent_coordination_errors_total", labels: ["reason": "timeout"]) == 3)
-        let lines = PrometheusTextRenderer.render(registry.snapshot()).split(separator: "\n").filter { !$0.hasPrefix("#") }
+        let lines = PrometheusTextRenderer.render(registry.snapshot()).split(separator: "\n").filter {
+            !$0.hasPrefix("#")
+        }
         #expect(lines == ["agent_coordination_errors_total{reason=\"timeout\"} 3"])
     }
 

@@ -8,12 +8,25 @@ struct TraceEncodersTests {
         let trace = ids.traceID()
         let root = ids.spanID()
         return [
-            TraceSpan(traceID: trace, spanID: root, parentSpanID: nil, name: "coordination.round",
-                      startNanos: 1_795_914_765_000_000_000, endNanos: 1_795_914_765_182_000_000,
-                      attributes: [("perfgate.round", .int(7))]),
-            TraceSpan(traceID: trace, spanID: ids.spanID(), parentSpanID: root, name: "coordination.bid",
-                      startNanos: 1_795_914_765_001_000_000, endNanos: 1_795_914_765_120_000_000,
-                      attributes: [("perfgate.agent_id", .string("agent-0"))], lane: 1),
+            TraceSpan(
+                traceID: trace,
+                spanID: root,
+                parentSpanID: nil,
+                name: "coordination.round",
+                startNanos: 1_795_914_765_000_000_000,
+                endNanos: 1_795_914_765_182_000_000,
+                attributes: [("perfgate.round", .int(7))]
+            ),
+            TraceSpan(
+                traceID: trace,
+                spanID: ids.spanID(),
+                parentSpanID: root,
+                name: "coordination.bid",
+                startNanos: 1_795_914_765_001_000_000,
+                endNanos: 1_795_914_765_120_000_000,
+                attributes: [("perfgate.agent_id", .string("agent-0"))],
+                lane: 1
+            ),
         ]
     }
 
@@ -59,8 +72,12 @@ struct TraceEncodersTests {
 
     @Test func logLinesCarryRFC3339UTCAndTheTraceIds() throws {
         let line = JSONLogLine(
-            timeNanos: 1_795_914_765_120_000_000, level: .info, message: "round \"7\" done", correlationID: "run/round-7",
-            traceID: "5b8efff798038103d269b633813fc60c", spanID: "eee19b7ec3c1b174",
+            timeNanos: 1_795_914_765_120_000_000,
+            level: .info,
+            message: "round \"7\" done",
+            correlationID: "run/round-7",
+            traceID: "5b8efff798038103d269b633813fc60c",
+            spanID: "eee19b7ec3c1b174",
             fields: [("round", .int(7)), ("agent_id", .string("agent-1"))]
         ).text
         #expect(line.hasSuffix("}\n") && !line.dropLast().contains("\n"))

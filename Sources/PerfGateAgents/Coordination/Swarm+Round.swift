@@ -84,7 +84,10 @@ extension Swarm {
             inbox.close()
             await group.waitForAll()
             return ProposalCollection(
-                proposals: slots.compactMap { $0 }, lateProposals: late, dispatched: dispatched, arrivals: arrivals
+                proposals: slots.compactMap { $0 },
+                lateProposals: late,
+                dispatched: dispatched,
+                arrivals: arrivals
             )
         }
     }

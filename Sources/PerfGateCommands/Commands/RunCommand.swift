@@ -22,14 +22,20 @@ enum RunCommand: BenchSubcommand {
         let observability = ObservabilityOptions(arguments)
         if observability.jsonLogs { options.isQuiet = true }  // No progress bar among JSON lines.
         let (_, status) = try await runAndWrite(
-            options: options, outputPath: arguments.value("output"), context: context, observability: observability
+            options: options,
+            outputPath: arguments.value("output"),
+            context: context,
+            observability: observability
         )
         return status
     }
 
     /// Runs the suite, writes the results file, reports failures; returns the path and the status.
     static func runAndWrite(
-        options: RunOptions, outputPath: String?, context: CommandContext, observability: ObservabilityOptions? = nil
+        options: RunOptions,
+        outputPath: String?,
+        context: CommandContext,
+        observability: ObservabilityOptions? = nil
     ) async throws -> (path: String, status: ExitStatus) {
         let runner = SuiteRunner(options: options, context: context)
         let plan = try runner.makePlan()
@@ -54,9 +60,15 @@ enum RunCommand: BenchSubcommand {
         }
         for profile in profiles where log.json {
             let top = profile.phases.dominant
-            log.write(.info, "phases: " + profile.phases.line(benchmark: profile.benchmark), correlationID: runID, fields: [
-                ("run_id", .string(runID)), ("scenario", .string(profile.benchmark)), ("dominant_phase", .string(top.name)),
-            ])
+            log.write(
+                .info,
+                "phases: " + profile.phases.line(benchmark: profile.benchmark),
+                correlationID: runID,
+                fields: [
+                    ("run_id", .string(runID)), ("scenario", .string(profile.benchmark)),
+                    ("dominant_phase", .string(top.name)),
+                ]
+            )
         }
         // The debug-build warning was already printed before the run, loudly (JSON mode logs it here).
         for warning in outcome.results.run.warnings where log.json || !warning.hasPrefix("debug build") {

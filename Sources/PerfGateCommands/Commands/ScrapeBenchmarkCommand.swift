@@ -30,9 +30,22 @@ enum ScrapeBenchmarkCommand: BenchSubcommand {
         metrics.set("agent_coordination_limit", to: 50)
         let service = AgentService(observer: LiveAPIObserver(registry: metrics))
         let log = DiagnosticLog(output: context.standardError, json: false)
-        let soak = SoakRunner(agents: agents, model: .light, seed: 42, registry: metrics, log: log, runID: "scrape", tracedRounds: 0)
+        let soak = SoakRunner(
+            agents: agents,
+            model: .light,
+            seed: 42,
+            registry: metrics,
+            log: log,
+            runID: "scrape",
+            tracedRounds: 0
+        )
         let server = try HTTPServer(
-            configuration: HTTPServer.Configuration(address: "127.0.0.1", port: 0, eventLoopCount: 1, placement: .unpinned),
+            configuration: HTTPServer.Configuration(
+                address: "127.0.0.1",
+                port: 0,
+                eventLoopCount: 1,
+                placement: .unpinned
+            ),
             handler: MetricsEndpoint.wrap(service.makeHandler(), registry: metrics)
         )
         defer { server.shutdown() }
@@ -49,15 +62,26 @@ enum ScrapeBenchmarkCommand: BenchSubcommand {
         let renderStart = MonotonicClock.nanoseconds()
         for _ in 0..<200 { _ = PrometheusTextRenderer.render(metrics.snapshot()) }
         let renderSeconds = Double(MonotonicClock.nanoseconds() - renderStart) / 1e9 / 200
-        context.standardOutput.write(summary(
-            agents: agents, rate: rate, report: report, bodyBytes: size, renderSeconds: renderSeconds,
-            quiet: [quietBefore, quietAfter], scraped: scraped
-        ))
+        context.standardOutput.write(
+            summary(
+                agents: agents,
+                rate: rate,
+                report: report,
+                bodyBytes: size,
+                renderSeconds: renderSeconds,
+                quiet: [quietBefore, quietAfter],
+                scraped: scraped
+            )
+        )
         return .success
     }
 
     /// The soak's round durations (seconds) while `body` runs.
-    private static func window(_ soak: SoakRunner, seconds: Int, _ body: () async throws -> Void) async throws -> [Double] {
+    private static func window(
+        _ soak: SoakRunner,
+        seconds: Int,
+        _ body: () async throws -> Void
+    ) async throws -> [Double] {
         let start = soak.keptRounds
         try await body()
         return soak.roundSeconds(from: start)
@@ -66,8 +90,11 @@ enum ScrapeBenchmarkCommand: BenchSubcommand {
     /// Scrapes `/metrics` open-loop on a thread of its own (the generator blocks).
     private static func scrape(port: UInt16, rate: Double, seconds: Int) async throws -> HTTPLoadReport {
         let configuration = HTTPLoadConfiguration(
-            endpoint: HTTPEndpoint(host: "127.0.0.1", port: port, path: "/metrics"), connections: 2,
-            mode: .openLoop(requestsPerSecond: rate), duration: .seconds(seconds), placement: .unpinned
+            endpoint: HTTPEndpoint(host: "127.0.0.1", port: port, path: "/metrics"),
+            connections: 2,
+            mode: .openLoop(requestsPerSecond: rate),
+            duration: .seconds(seconds),
+            placement: .unpinned
         )
         return try await withCheckedThrowingContinuation { continuation in
             Thread {
@@ -81,8 +108,13 @@ enum ScrapeBenchmarkCommand: BenchSubcommand {
     }
 
     private static func summary(
-        agents: Int, rate: Double, report: HTTPLoadReport?, bodyBytes: Int, renderSeconds: Double,
-        quiet: [[Double]], scraped: [Double]
+        agents: Int,
+        rate: Double,
+        report: HTTPLoadReport?,
+        bodyBytes: Int,
+        renderSeconds: Double,
+        quiet: [[Double]],
+        scraped: [Double]
     ) -> String {
         func ms(_ value: Double?) -> String { value.map { String(format: "%.3f ms", $0 * 1000) } ?? "n/a" }
         let quietMedian = quiet.compactMap(median).reduce(0, +) / Double(max(1, quiet.compactMap(median).count))
@@ -112,6 +144,7 @@ enum ScrapeBenchmarkCommand: BenchSubcommand {
     private static func median(_ values: [Double]) -> Double? {
         guard !values.isEmpty else { return nil }
         let sorted = values.sorted()
-        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        return sorted.count % 2 == 1
+            ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 }

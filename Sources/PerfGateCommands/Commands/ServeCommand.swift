@@ -43,7 +43,11 @@ enum ServeCommand: BenchSubcommand {
             ),
             OptionSpec("event-loops", value: "N", help: "Event-loop threads (default 1)."),
             OptionSpec("soak", help: "Run a coordinating swarm continuously and expose its metrics live."),
-            OptionSpec("trace-rounds", value: "N", help: "Soak rounds to trace and log with --trace/--log-format json (default 100)."),
+            OptionSpec(
+                "trace-rounds",
+                value: "N",
+                help: "Soak rounds to trace and log with --trace/--log-format json (default 100)."
+            ),
             SharedOptions.seed,
             SharedOptions.thresholds,
         ] + ObservabilityOptions.declarations
@@ -61,15 +65,22 @@ enum ServeCommand: BenchSubcommand {
         let observability = ObservabilityOptions(arguments)
         let log = DiagnosticLog(output: context.standardError, json: observability.jsonLogs)
         let metrics = LiveRegistry()
-        let limits = try MonitoringLimits(thresholds: try ThresholdsLoader.load(explicitPath: arguments.value("thresholds")))
+        let limits = try MonitoringLimits(
+            thresholds: try ThresholdsLoader.load(explicitPath: arguments.value("thresholds"))
+        )
         metrics.set("agent_coordination_limit", to: limits.agentLimit)
         let service = AgentService(configuration: configuration, observer: LiveAPIObserver(registry: metrics))
         for _ in 0..<initialAgents { try service.registry.create() }
         let runID = "serve-\(RunIdentifier.currentSecondsSinceEpoch())-\(getpid())"
-        let soak = arguments.flag("soak")
+        let soak =
+            arguments.flag("soak")
             ? SoakRunner(
-                agents: max(1, initialAgents == 0 ? 10 : initialAgents), model: model, seed: configuration.seed,
-                registry: metrics, log: log, runID: runID,
+                agents: max(1, initialAgents == 0 ? 10 : initialAgents),
+                model: model,
+                seed: configuration.seed,
+                registry: metrics,
+                log: log,
+                runID: runID,
                 tracedRounds: try arguments.integer("trace-rounds", in: 0...100_000) ?? 100
             ) : nil
         try observability.writeTrace([])  // An unwritable --trace fails now, not at shutdown.
@@ -90,13 +101,20 @@ enum ServeCommand: BenchSubcommand {
         }
         soak?.start()
         context.standardOutput.write("listening on http://\(address):\(server.boundPort)\n")
-        log.write(.info, "listening on http://\(address):\(server.boundPort)", correlationID: runID, fields: [("run_id", .string(runID))])
+        log.write(
+            .info,
+            "listening on http://\(address):\(server.boundPort)",
+            correlationID: runID,
+            fields: [("run_id", .string(runID))]
+        )
         let signal = await stopSignals.next()
         await soak?.stop()
         server.shutdown()
         let statistics = server.statistics
-        let summary = "stopped on signal \(signal) after \(statistics.requestsServed) requests "
-            + "on \(statistics.connectionsAccepted) connections" + (soak.map { "; " + $0.phaseProfile.line(benchmark: "soak") } ?? "")
+        let summary =
+            "stopped on signal \(signal) after \(statistics.requestsServed) requests "
+            + "on \(statistics.connectionsAccepted) connections"
+            + (soak.map { "; " + $0.phaseProfile.line(benchmark: "soak") } ?? "")
         if log.json {
             log.write(.info, summary, correlationID: runID, fields: [("run_id", .string(runID))])
         } else {

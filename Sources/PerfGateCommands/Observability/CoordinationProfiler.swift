@@ -34,9 +34,11 @@ struct CoordinationProfiler {
         for (index, benchmark) in plan.benchmarks.enumerated() where benchmark.definition.kind == .coordination {
             let agents = benchmark.agentCount ?? 1
             let swarm = Swarm(
-                agentCount: agents, model: benchmark.definition.agentModel.size,
+                agentCount: agents,
+                model: benchmark.definition.agentModel.size,
                 seed: SplitMix64.derivedSeed(runSeed: settings.seed, stream: agents, purpose: 100),
-                roundDeadline: benchmark.definition.roundDeadline, injection: settings.injection
+                roundDeadline: benchmark.definition.roundDeadline,
+                injection: settings.injection
             )
             for _ in 0..<Self.warmupRounds { _ = await swarm.runRound() }
             var tracer = CoordinationTracer(seed: settings.seed &+ UInt64(index) &* 0x9E37_79B9)
@@ -44,33 +46,56 @@ struct CoordinationProfiler {
                 let start = CoordinationTracer.wallNanos()
                 let outcome = await swarm.runRound()
                 let correlation = "\(runID)/\(benchmark.id)/round-\(outcome.round)"
-                guard let ids = tracer.record(
-                    outcome, startNanos: start, agents: agents, scenario: benchmark.id, correlationID: correlation
-                ) else { continue }
+                guard
+                    let ids = tracer.record(
+                        outcome,
+                        startNanos: start,
+                        agents: agents,
+                        scenario: benchmark.id,
+                        correlationID: correlation
+                    )
+                else { continue }
                 logRound(outcome, ids: ids, scenario: benchmark.id, correlation: correlation)
             }
-            profiles.append(Profile(benchmark: benchmark.id, phases: PhaseProfile(totals: tracer.phaseTotals, rounds: tracer.rounds)))
+            profiles.append(
+                Profile(
+                    benchmark: benchmark.id,
+                    phases: PhaseProfile(totals: tracer.phaseTotals, rounds: tracer.rounds)
+                )
+            )
             spans += tracer.spans
         }
         return (profiles, spans)
     }
 
     /// One line per round and one per agent's bid (JSON mode only), with the ids of their spans.
-    private func logRound(_ outcome: RoundOutcome, ids: CoordinationTracer.RoundIDs, scenario: String, correlation: String) {
+    private func logRound(
+        _ outcome: RoundOutcome,
+        ids: CoordinationTracer.RoundIDs,
+        scenario: String,
+        correlation: String
+    ) {
         guard log.json else { return }
         let common: [(key: String, value: JSONLogLine.Field)] = [
             ("run_id", .string(runID)), ("scenario", .string(scenario)), ("round", .int(outcome.round)),
         ]
         for (agent, spanID) in ids.bidSpanIDs.enumerated() {
             log.write(
-                .debug, "bid received", correlationID: correlation, traceID: ids.traceID, spanID: spanID,
+                .debug,
+                "bid received",
+                correlationID: correlation,
+                traceID: ids.traceID,
+                spanID: spanID,
                 fields: common + [("agent_id", .string(CoordinationTracer.agentID(agent)))]
             )
         }
         log.write(
             outcome.timedOut ? .warn : .info,
             outcome.timedOut ? "coordination round timed out" : "coordination round finished",
-            correlationID: correlation, traceID: ids.traceID, spanID: ids.roundSpanID, fields: common
+            correlationID: correlation,
+            traceID: ids.traceID,
+            spanID: ids.roundSpanID,
+            fields: common
         )
     }
 }

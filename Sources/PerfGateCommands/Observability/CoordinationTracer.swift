@@ -39,12 +39,18 @@ struct CoordinationTracer {
 
     /// Records a round that started at `startNanos`; returns its ids, or nil past ``maxTracedRounds``.
     mutating func record(
-        _ outcome: RoundOutcome, startNanos: UInt64, agents: Int, scenario: String, correlationID: String
+        _ outcome: RoundOutcome,
+        startNanos: UInt64,
+        agents: Int,
+        scenario: String,
+        correlationID: String
     ) -> RoundIDs? {
         let phases = outcome.phases
         phaseTotals = PhaseDurations(
-            announce: phaseTotals.announce + phases.announce, bid: phaseTotals.bid + phases.bid,
-            award: phaseTotals.award + phases.award, act: phaseTotals.act + phases.act
+            announce: phaseTotals.announce + phases.announce,
+            bid: phaseTotals.bid + phases.bid,
+            award: phaseTotals.award + phases.award,
+            act: phaseTotals.act + phases.act
         )
         rounds += 1
         guard rounds <= maxTracedRounds else { return nil }
@@ -57,30 +63,50 @@ struct CoordinationTracer {
         let common: [(key: String, value: TraceSpan.Value)] = [
             ("perfgate.round", .int(outcome.round)), ("perfgate.agents", .int(agents)),
         ]
-        spans.append(TraceSpan(
-            traceID: traceID, spanID: rootID, parentSpanID: nil, name: "coordination.round",
-            startNanos: startNanos, endNanos: end,
-            attributes: common + [
-                ("perfgate.scenario", .string(scenario)), ("perfgate.correlation_id", .string(correlationID)),
-                ("perfgate.timed_out", .int(outcome.timedOut ? 1 : 0)),
-            ]
-        ))
+        spans.append(
+            TraceSpan(
+                traceID: traceID,
+                spanID: rootID,
+                parentSpanID: nil,
+                name: "coordination.round",
+                startNanos: startNanos,
+                endNanos: end,
+                attributes: common + [
+                    ("perfgate.scenario", .string(scenario)), ("perfgate.correlation_id", .string(correlationID)),
+                    ("perfgate.timed_out", .int(outcome.timedOut ? 1 : 0)),
+                ]
+            )
+        )
         func child(_ name: String, _ start: UInt64, _ stop: UInt64) {
-            spans.append(TraceSpan(
-                traceID: traceID, spanID: ids.spanID(), parentSpanID: rootID, name: name,
-                startNanos: start, endNanos: stop, attributes: common
-            ))
+            spans.append(
+                TraceSpan(
+                    traceID: traceID,
+                    spanID: ids.spanID(),
+                    parentSpanID: rootID,
+                    name: name,
+                    startNanos: start,
+                    endNanos: stop,
+                    attributes: common
+                )
+            )
         }
         child("coordination.announce", startNanos, announceEnd)
         var bidIDs: [String] = []
         for (agent, arrival) in outcome.bidArrivals.enumerated() {
             let spanID = ids.spanID()
             bidIDs.append(spanID)
-            spans.append(TraceSpan(
-                traceID: traceID, spanID: spanID, parentSpanID: rootID, name: "coordination.bid",
-                startNanos: announceEnd, endNanos: min(bidEnd, announceEnd + Self.nanos(arrival)),
-                attributes: common + [("perfgate.agent_id", .string(Self.agentID(agent)))], lane: agent + 1
-            ))
+            spans.append(
+                TraceSpan(
+                    traceID: traceID,
+                    spanID: spanID,
+                    parentSpanID: rootID,
+                    name: "coordination.bid",
+                    startNanos: announceEnd,
+                    endNanos: min(bidEnd, announceEnd + Self.nanos(arrival)),
+                    attributes: common + [("perfgate.agent_id", .string(Self.agentID(agent)))],
+                    lane: agent + 1
+                )
+            )
         }
         child("coordination.award", bidEnd, awardEnd)
         child("coordination.act", awardEnd, end)

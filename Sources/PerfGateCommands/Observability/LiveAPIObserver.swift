@@ -34,7 +34,9 @@ enum MetricsEndpoint {
             let response = respond(to: request, registry: registry)
             registry.observe(
                 "api_request_duration_seconds",
-                labels: ["route": String(request.path), "method": request.method.rawValue, "status": String(response.status)],
+                labels: [
+                    "route": String(request.path), "method": request.method.rawValue, "status": String(response.status),
+                ],
                 Double(MonotonicClock.nanoseconds() &- start) / 1e9
             )
             return response

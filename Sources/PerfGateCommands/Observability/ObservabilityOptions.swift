@@ -21,13 +21,21 @@ struct ObservabilityOptions {
 
     /// The option declarations.
     static let declarations: [OptionSpec] = [
-        OptionSpec("trace", value: "FILE", help: "Write spans of coordination rounds (round > announce, bid per agent, award, act) to FILE."),
         OptionSpec(
-            "trace-format", value: "FORMAT", help: "Trace format: otlp (OTLP/JSON, default) or chrome (Perfetto trace events).",
+            "trace",
+            value: "FILE",
+            help: "Write spans of coordination rounds (round > announce, bid per agent, award, act) to FILE."
+        ),
+        OptionSpec(
+            "trace-format",
+            value: "FORMAT",
+            help: "Trace format: otlp (OTLP/JSON, default) or chrome (Perfetto trace events).",
             allowed: TraceFormat.allCases.map(\.rawValue)
         ),
         OptionSpec(
-            "log-format", value: "FORMAT", help: "Standard error as text (default) or json (one object per line, with trace ids).",
+            "log-format",
+            value: "FORMAT",
+            help: "Standard error as text (default) or json (one object per line, with trace ids).",
             allowed: ["text", "json"]
         ),
     ]
@@ -43,10 +51,11 @@ struct ObservabilityOptions {
     /// - Throws: a ``CommandError`` naming the file when it cannot be written.
     func writeTrace(_ spans: [TraceSpan]) throws {
         guard let tracePath else { return }
-        let text = switch traceFormat {
-        case .otlp: OTLPTraceEncoder.encode(spans, version: BenchCommand.version)
-        case .chrome: ChromeTraceEncoder.encode(spans)
-        }
+        let text =
+            switch traceFormat {
+            case .otlp: OTLPTraceEncoder.encode(spans, version: BenchCommand.version)
+            case .chrome: ChromeTraceEncoder.encode(spans)
+            }
         do {
             try AtomicFile.write(Array(text.utf8), to: tracePath)
         } catch {
@@ -62,15 +71,26 @@ struct DiagnosticLog: Sendable {
 
     /// Writes one event. In text mode only warnings and errors are written (as `bench: LEVEL: msg`).
     func write(
-        _ level: JSONLogLine.Level, _ message: String, correlationID: String,
-        traceID: String? = nil, spanID: String? = nil, fields: [(key: String, value: JSONLogLine.Field)] = [],
+        _ level: JSONLogLine.Level,
+        _ message: String,
+        correlationID: String,
+        traceID: String? = nil,
+        spanID: String? = nil,
+        fields: [(key: String, value: JSONLogLine.Field)] = [],
         timeNanos: UInt64 = CoordinationTracer.wallNanos()
     ) {
         if json {
-            output.write(JSONLogLine(
-                timeNanos: timeNanos, level: level, message: message, correlationID: correlationID,
-                traceID: traceID, spanID: spanID, fields: fields
-            ).text)
+            output.write(
+                JSONLogLine(
+                    timeNanos: timeNanos,
+                    level: level,
+                    message: message,
+                    correlationID: correlationID,
+                    traceID: traceID,
+                    spanID: spanID,
+                    fields: fields
+                ).text
+            )
         } else if level == .warn || level == .error {
             output.write("bench: \(level == .warn ? "warning" : "error"): \(message)\n")
         }

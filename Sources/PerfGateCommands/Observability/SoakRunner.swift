@@ -37,8 +37,14 @@ final class SoakRunner: Sendable {
 
     /// Creates a soak of `agents` agents of `model` (seeded), tracing at most `tracedRounds` rounds.
     init(
-        agents: Int, model: AgentModelSize, seed: UInt64, registry: LiveRegistry, log: DiagnosticLog,
-        runID: String, tracedRounds: Int, pause: Duration = .zero
+        agents: Int,
+        model: AgentModelSize,
+        seed: UInt64,
+        registry: LiveRegistry,
+        log: DiagnosticLog,
+        runID: String,
+        tracedRounds: Int,
+        pause: Duration = .zero
     ) {
         swarm = Swarm(agentCount: agents, model: model, seed: seed, roundDeadline: .milliseconds(250))
         self.registry = registry
@@ -52,7 +58,10 @@ final class SoakRunner: Sendable {
     func start() {
         let agents = swarm.agentCount
         registry.set("agent_coordination_concurrent_sessions", to: Double(agents))
-        registry.setPerAgent("agent_memory_bytes", values: Array(repeating: Double(swarm.allocatedBytesPerAgent), count: agents))
+        registry.setPerAgent(
+            "agent_memory_bytes",
+            values: Array(repeating: Double(swarm.allocatedBytesPerAgent), count: agents)
+        )
         registry.increment("agent_coordination_errors_total", labels: ["reason": "timeout"], by: 0)
         registry.increment("agent_coordination_requests_total", by: 0)
         log.write(.info, "soak started", correlationID: runID, fields: [("run_id", .string(runID))])
@@ -87,7 +96,9 @@ final class SoakRunner: Sendable {
     /// The number of round durations kept.
     var keptRounds: Int { state.withLock { $0.roundSeconds.count } }
     /// The phase shares over every round so far.
-    var phaseProfile: PhaseProfile { state.withLock { PhaseProfile(totals: $0.tracer.phaseTotals, rounds: $0.tracer.rounds) } }
+    var phaseProfile: PhaseProfile {
+        state.withLock { PhaseProfile(totals: $0.tracer.phaseTotals, rounds: $0.tracer.rounds) }
+    }
 
     private func runOneRound() async {
         let agents = swarm.agentCount
@@ -103,13 +114,20 @@ final class SoakRunner: Sendable {
         let ids = state.withLock { state in
             if state.roundSeconds.count < Self.maxKeptRounds { state.roundSeconds.append(seconds) }
             return state.tracer.record(
-                outcome, startNanos: start, agents: agents, scenario: "soak", correlationID: correlation
+                outcome,
+                startNanos: start,
+                agents: agents,
+                scenario: "soak",
+                correlationID: correlation
             )
         }
         guard let ids, log.json else { return }
         log.write(
-            outcome.timedOut ? .warn : .info, outcome.timedOut ? "coordination round timed out" : "coordination round finished",
-            correlationID: correlation, traceID: ids.traceID, spanID: ids.roundSpanID,
+            outcome.timedOut ? .warn : .info,
+            outcome.timedOut ? "coordination round timed out" : "coordination round finished",
+            correlationID: correlation,
+            traceID: ids.traceID,
+            spanID: ids.roundSpanID,
             fields: [("run_id", .string(runID)), ("scenario", .string("soak")), ("round", .int(outcome.round))]
         )
     }

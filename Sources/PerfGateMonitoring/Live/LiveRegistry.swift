@@ -111,7 +111,9 @@ public final class LiveRegistry: Sendable {
         let copy = state.withLock { $0 }
         var byName: [String: [(sortKey: String, series: MetricSeries)]] = [:]
         func add(_ key: Key, _ value: MetricValue) {
-            byName[key.name, default: []].append((key.labels.description, MetricSeries(labels: key.labels, value: value)))
+            byName[key.name, default: []].append(
+                (key.labels.description, MetricSeries(labels: key.labels, value: value))
+            )
         }
         for (key, value) in copy.counters { add(key, .single(value)) }
         for (key, value) in copy.gauges { add(key, .single(value)) }

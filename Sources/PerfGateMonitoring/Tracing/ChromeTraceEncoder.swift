@@ -12,11 +12,14 @@ public enum ChromeTraceEncoder {
     ///   - laneName: the thread name of a lane (default: `coordinator` for 0, `agent-(lane-1)` otherwise).
     /// - Complexity: O(spans log spans).
     public static func encode(
-        _ spans: [TraceSpan], processName: String = "perfgate",
+        _ spans: [TraceSpan],
+        processName: String = "perfgate",
         laneName: (Int) -> String = { $0 == 0 ? "coordinator" : "agent-\($0 - 1)" }
     ) -> String {
         let origin = spans.map(\.startNanos).min() ?? 0
-        var events = ["{\"ph\":\"M\",\"name\":\"process_name\",\"pid\":1,\"tid\":0,\"args\":{\"name\":\(JSONWriting.string(processName))}}"]
+        var events = [
+            "{\"ph\":\"M\",\"name\":\"process_name\",\"pid\":1,\"tid\":0,\"args\":{\"name\":\(JSONWriting.string(processName))}}"
+        ]
         for lane in Set(spans.map(\.lane)).sorted() {
             events.append(
                 "{\"ph\":\"M\",\"name\":\"thread_name\",\"pid\":1,\"tid\":\(lane),\"args\":{\"name\":\(JSONWriting.string(laneName(lane)))}}"
@@ -35,7 +38,8 @@ public enum ChromeTraceEncoder {
         args.append("\"trace_id\":\(JSONWriting.string(span.traceID))")
         args.append("\"span_id\":\(JSONWriting.string(span.spanID))")
         let category = span.lane == 0 ? "coordination" : "agent"
-        return "{\"ph\":\"X\",\"name\":\(JSONWriting.string(span.name)),\"cat\":\"\(category)\",\"pid\":1,\"tid\":\(span.lane),"
+        return
+            "{\"ph\":\"X\",\"name\":\(JSONWriting.string(span.name)),\"cat\":\"\(category)\",\"pid\":1,\"tid\":\(span.lane),"
             + "\"ts\":\(start),\"dur\":\(end - start),\"args\":{\(args.joined(separator: ","))}}"
     }
 

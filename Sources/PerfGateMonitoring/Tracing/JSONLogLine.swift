@@ -41,8 +41,13 @@ public struct JSONLogLine: Sendable {
 
     /// Creates a line.
     public init(
-        timeNanos: UInt64, level: Level, message: String, correlationID: String,
-        traceID: String? = nil, spanID: String? = nil, fields: [(key: String, value: Field)] = []
+        timeNanos: UInt64,
+        level: Level,
+        message: String,
+        correlationID: String,
+        traceID: String? = nil,
+        spanID: String? = nil,
+        fields: [(key: String, value: Field)] = []
     ) {
         self.timeNanos = timeNanos
         self.level = level
@@ -80,7 +85,8 @@ public struct JSONLogLine: Sendable {
         let rest = seconds % 86_400
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         let milliText = millis < 10 ? "00\(millis)" : millis < 100 ? "0\(millis)" : "\(millis)"
-        return "\(year)-\(two(month))-\(two(day))T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60)).\(milliText)Z"
+        return
+            "\(year)-\(two(month))-\(two(day))T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60)).\(milliText)Z"
     }
 
     /// Howard Hinnant's days-to-civil algorithm, for days ≥ 0 since 1970-01-01.

@@ -40,7 +40,10 @@ public enum OTLPTraceEncoder {
     }
 
     private static func attributes(_ pairs: [(key: String, value: TraceSpan.Value)]) -> String {
-        "[" + pairs.map { "{\"key\":\(JSONWriting.string($0.key)),\"value\":\(value($0.value))}" }.joined(separator: ",") + "]"
+        "["
+            + pairs.map { "{\"key\":\(JSONWriting.string($0.key)),\"value\":\(value($0.value))}" }.joined(
+                separator: ","
+            ) + "]"
     }
 
     private static func value(_ value: TraceSpan.Value) -> String {

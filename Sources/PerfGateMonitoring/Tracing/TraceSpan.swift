@@ -32,8 +32,14 @@ public struct TraceSpan: Sendable, Hashable {
 
     /// Creates a span.
     public init(
-        traceID: String, spanID: String, parentSpanID: String?, name: String,
-        startNanos: UInt64, endNanos: UInt64, attributes: [(key: String, value: Value)] = [], lane: Int = 0
+        traceID: String,
+        spanID: String,
+        parentSpanID: String?,
+        name: String,
+        startNanos: UInt64,
+        endNanos: UInt64,
+        attributes: [(key: String, value: Value)] = [],
+        lane: Int = 0
     ) {
         self.traceID = traceID
         self.spanID = spanID
