@@ -62,28 +62,15 @@ enum ServeCommand: BenchSubcommand {
             maxAgents: try arguments.integer("max-agents", in: 1...1_000_000).map { max($0, initialAgents) },
             seed: UInt64(try arguments.integer("seed", in: 0...Int.max) ?? 42)
         )
-        let observability = ObservabilityOptions(arguments)
-        let log = DiagnosticLog(output: context.standardError, json: observability.jsonLogs)
-        let metrics = LiveRegistry()
-        let limits = try MonitoringLimits(
-            thresholds: try ThresholdsLoader.load(explicitPath: arguments.value("thresholds"))
+        let live = try LiveParts(
+            arguments,
+            context: context,
+            model: model,
+            seed: configuration.seed,
+            agents: initialAgents
         )
-        metrics.set("agent_coordination_limit", to: limits.agentLimit)
-        let service = AgentService(configuration: configuration, observer: LiveAPIObserver(registry: metrics))
+        let service = AgentService(configuration: configuration, observer: LiveAPIObserver(registry: live.metrics))
         for _ in 0..<initialAgents { try service.registry.create() }
-        let runID = "serve-\(RunIdentifier.currentSecondsSinceEpoch())-\(getpid())"
-        let soak =
-            arguments.flag("soak")
-            ? SoakRunner(
-                agents: max(1, initialAgents == 0 ? 10 : initialAgents),
-                model: model,
-                seed: configuration.seed,
-                registry: metrics,
-                log: log,
-                runID: runID,
-                tracedRounds: try arguments.integer("trace-rounds", in: 0...100_000) ?? 100
-            ) : nil
-        try observability.writeTrace([])  // An unwritable --trace fails now, not at shutdown.
         let stopSignals = SignalWaiter(signals: [SIGINT, SIGTERM])
         let server: HTTPServer
         do {
@@ -94,34 +81,70 @@ enum ServeCommand: BenchSubcommand {
                     eventLoopCount: try arguments.integer("event-loops", in: 1...64) ?? 1,
                     placement: .unpinned
                 ),
-                handler: MetricsEndpoint.wrap(service.makeHandler(), registry: metrics)
+                handler: MetricsEndpoint.wrap(service.makeHandler(), registry: live.metrics)
             )
         } catch {
             throw CommandError("cannot listen on \(address):\(port): \(error); choose a free port, or port 0")
         }
-        soak?.start()
+        live.soak?.start()
         context.standardOutput.write("listening on http://\(address):\(server.boundPort)\n")
-        log.write(
-            .info,
-            "listening on http://\(address):\(server.boundPort)",
-            correlationID: runID,
-            fields: [("run_id", .string(runID))]
-        )
+        live.info("listening on http://\(address):\(server.boundPort)")
         let signal = await stopSignals.next()
-        await soak?.stop()
+        await live.soak?.stop()
         server.shutdown()
         let statistics = server.statistics
         let summary =
             "stopped on signal \(signal) after \(statistics.requestsServed) requests "
             + "on \(statistics.connectionsAccepted) connections"
-            + (soak.map { "; " + $0.phaseProfile.line(benchmark: "soak") } ?? "")
-        if log.json {
-            log.write(.info, summary, correlationID: runID, fields: [("run_id", .string(runID))])
-        } else {
-            context.standardError.write("bench serve: \(summary)\n")
-        }
-        try observability.writeTrace(soak?.spans ?? [])
+            + (live.soak.map { "; " + $0.phaseProfile.line(benchmark: "soak") } ?? "")
+        if live.log.json { live.info(summary) } else { context.standardError.write("bench serve: \(summary)\n") }
+        try live.observability.writeTrace(live.soak?.spans ?? [])
         return .success
+    }
+
+    /// The monitoring side of `bench serve`: live metrics (with the thresholds' limit), the optional
+    /// soak, and the trace and log options.
+    struct LiveParts {
+        let observability: ObservabilityOptions
+        let log: DiagnosticLog
+        let metrics = LiveRegistry()
+        let runID = "serve-\(RunIdentifier.currentSecondsSinceEpoch())-\(getpid())"
+        let soak: SoakRunner?
+
+        /// Reads the options; an unwritable `--trace` fails here, before serving, not at shutdown.
+        init(
+            _ arguments: ParsedArguments,
+            context: CommandContext,
+            model: AgentModelSize,
+            seed: UInt64,
+            agents: Int
+        ) throws {
+            observability = ObservabilityOptions(arguments)
+            log = DiagnosticLog(output: context.standardError, json: observability.jsonLogs)
+            let limits = try MonitoringLimits(
+                thresholds: try ThresholdsLoader.load(explicitPath: arguments.value("thresholds"))
+            )
+            metrics.set("agent_coordination_limit", to: limits.agentLimit)
+            let tracedRounds = try arguments.integer("trace-rounds", in: 0...100_000) ?? 100
+            soak =
+                arguments.flag("soak")
+                ? SoakRunner(
+                    agents: agents == 0 ? 10 : agents,
+                    model: model,
+                    seed: seed,
+                    registry: metrics,
+                    log: log,
+                    runID: runID,
+                    tracedRounds: tracedRounds
+                ) : nil
+            try observability.writeTrace([])
+        }
+
+        /// Logs `message` at info level with the run id (JSON logs only).
+        func info(_ message: String) {
+            guard log.json else { return }
+            log.write(.info, message, correlationID: runID, fields: [("run_id", .string(runID))])
+        }
     }
 
     /// `HOST:PORT` with a numeric IPv4 host (`localhost` accepted) and a port 0–65535.
