@@ -10,20 +10,15 @@ import Testing
 
 /// The live endpoint of `bench serve`: a real server, a soak, and scrapes over loopback.
 struct LiveEndpointTests {
-    /// A server wired as `bench serve --soak` wires it, a soak of `agents` agents that ran `rounds`
-    /// rounds, and a client; `body` runs while it serves.
-    static func withLiveServer(
-        agents: Int = 10,
-        rounds: Int = 3,
-        _ body: (HTTPClient, LiveRegistry, UInt16) throws -> Void
-    ) async throws {
+    /// The registry after a soak of 10 agents ran 3 rounds, made once for the whole suite: `swift test`
+    /// runs every suite in one process, and several swarms allocating at once would disturb the heap
+    /// and resident-memory readings of the memory suites.
+    static let soaked = Task { () -> LiveRegistry in
         let metrics = LiveRegistry()
         metrics.set("agent_coordination_limit", to: 50)
-        let service = AgentService(observer: LiveAPIObserver(registry: metrics))
-        try service.registry.create()
         let log = DiagnosticLog(output: TextOutput.makeBuffer(), json: false)
         let soak = SoakRunner(
-            agents: agents,
+            agents: 10,
             model: .light,
             seed: 7,
             registry: metrics,
@@ -32,8 +27,17 @@ struct LiveEndpointTests {
             tracedRounds: 5
         )
         soak.start()
-        while soak.rounds < rounds { try await Task.sleep(for: .milliseconds(5)) }
+        while soak.rounds < 3 { try? await Task.sleep(for: .milliseconds(5)) }
         await soak.stop()
+        return metrics
+    }
+
+    /// A server wired as `bench serve --soak` wires it, over the soaked registry (see ``soaked``), after
+    /// one API step and one 404; `body` runs while it serves.
+    static func withLiveServer(_ body: (HTTPClient, LiveRegistry, UInt16) throws -> Void) async throws {
+        let metrics = await soaked.value
+        let service = AgentService(observer: LiveAPIObserver(registry: metrics))
+        try service.registry.create()
         let server = try HTTPServer(
             configuration: HTTPServer.Configuration(
                 address: "127.0.0.1",
@@ -120,10 +124,10 @@ struct LiveEndpointTests {
     }
 
     @Test func theSoakFeedsTheCoordinationCounters() async throws {
-        try await Self.withLiveServer(agents: 4, rounds: 3) { _, metrics, _ in
+        try await Self.withLiveServer { _, metrics, _ in
             #expect((metrics.value("agent_coordination_requests_total") ?? 0) >= 3)
-            // 4 agents × ≥ 3 rounds, plus the one API step.
-            #expect((metrics.value("belief_state_updates_total") ?? 0) >= 13)
+            // 10 agents × ≥ 3 rounds, plus the API step.
+            #expect((metrics.value("belief_state_updates_total") ?? 0) >= 31)
             #expect(metrics.value("agent_coordination_concurrent_sessions") == 0)  // Stopped.
             #expect(metrics.value("agent_memory_bytes", labels: ["agent": "agent-3"]).map { $0 > 0 } == true)
         }
