@@ -56,30 +56,77 @@ public final class AgentService: Sendable {
 
     /// The agents.
     public let registry: AgentRegistry
+    /// Told about every routed request and belief update (live metrics), or nil.
+    public let observer: (any APIRequestObserver)?
 
     /// Creates a service with no agents.
-    public init(configuration: Configuration = Configuration()) {
+    /// - Parameter observer: told about requests and belief updates (see ``APIRequestObserver``).
+    public init(configuration: Configuration = Configuration(), observer: (any APIRequestObserver)? = nil) {
         registry = AgentRegistry(
             model: configuration.model,
             maxAgents: configuration.maxAgents,
             seed: configuration.seed
         )
+        self.observer = observer
     }
 
     /// The router with the five routes; unmatched paths get 404 and wrong methods 405 with `Allow`.
+    /// With an ``observer``, each route's handler is timed and reported under its template.
     public func makeRouter() -> HTTPRouter {
         var router = HTTPRouter()
-        router.add(.get, "/api/v1/health") { [self] _ in health() }
-        router.add(.post, "/api/v1/agents") { [self] request in createAgent(request) }
-        router.add(.post, "/api/v1/agents/{id}/step") { [self] request in step(request) }
-        router.add(.get, "/api/v1/agents/{id}") { [self] request in agent(request) }
-        router.add(.delete, "/api/v1/agents/{id}") { [self] request in deleteAgent(request) }
+        add(.get, "/api/v1/health", to: &router) { [self] _ in health() }
+        add(.post, "/api/v1/agents", to: &router) { [self] request in createAgent(request) }
+        add(.post, "/api/v1/agents/{id}/step", to: &router) { [self] request in step(request) }
+        add(.get, "/api/v1/agents/{id}", to: &router) { [self] request in agent(request) }
+        add(.delete, "/api/v1/agents/{id}", to: &router) { [self] request in deleteAgent(request) }
         return router
     }
 
-    /// A handler for ``HTTPServer`` that routes through ``makeRouter()``.
+    /// A handler for ``HTTPServer`` that routes through ``makeRouter()``; with an ``observer``, requests
+    /// no route answers (404, 405) are reported as route `unmatched`.
     public func makeHandler() -> HTTPHandler {
-        makeRouter().makeHandler()
+        let router = makeRouter()
+        guard let observer else { return router.makeHandler() }
+        return { request in
+            if case .found(let handler, let parameters) = router.match(method: request.method, path: request.path) {
+                var routed = request
+                routed.pathParameters = parameters
+                return try handler(routed)  // Timed and reported by its route wrapper.
+            }
+            let start = MonotonicClock.nanoseconds()
+            let response = try router.respond(to: request)
+            observer.requestFinished(
+                route: "unmatched",
+                method: request.method,
+                status: response.status,
+                seconds: Double(MonotonicClock.nanoseconds() &- start) / 1e9
+            )
+            return response
+        }
+    }
+
+    /// Adds a route whose handler, with an ``observer``, is timed and reported under `pattern`.
+    private func add(
+        _ method: HTTPMethod,
+        _ pattern: String,
+        to router: inout HTTPRouter,
+        _ handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse
+    ) {
+        guard let observer else {
+            router.add(method, pattern, handler)
+            return
+        }
+        router.add(method, pattern) { request in
+            let start = MonotonicClock.nanoseconds()
+            let response = handler(request)
+            observer.requestFinished(
+                route: pattern,
+                method: method,
+                status: response.status,
+                seconds: Double(MonotonicClock.nanoseconds() &- start) / 1e9
+            )
+            return response
+        }
     }
 
     /// The name of a model size as the API reports it: `light`, `production`, or `custom`.

@@ -32,6 +32,7 @@ public enum BenchCommand {
             TrendCommand.self,
             WorkerModeCommand.self,
             APIBenchmarkCommand.self,
+            ScrapeBenchmarkCommand.self,
         ]
     }
 

@@ -82,6 +82,7 @@ extension AgentService {
             state.lastAction = step.action
             return (step, state.steps, BeliefSummary(state.agent.belief))
         }
+        observer?.beliefUpdated(count: 1)
         var json = JSONText(capacity: 320)
         json.beginObject()
         json.key("id")

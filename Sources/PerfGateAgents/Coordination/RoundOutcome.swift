@@ -1,7 +1,7 @@
 /// What happened in one coordination round: awards, traffic, whether bids met the deadline, and timings.
 ///
-/// Everything except ``timedOut``, ``lateProposals`` and ``phases`` depends only on the seed and the
-/// round number; those three depend on timing.
+/// Everything except ``timedOut``, ``lateProposals``, ``phases`` and ``bidArrivals`` depends only on the
+/// seed and the round number; those four depend on timing.
 public struct RoundOutcome: Sendable, Hashable {
     /// The round's number, from 1.
     public var round: Int
@@ -22,6 +22,9 @@ public struct RoundOutcome: Sendable, Hashable {
     public var phases: PhaseDurations
     /// The swarm's state digest after this round (see ``Swarm/stateDigest``).
     public var stateDigest: UInt64
+    /// When each agent's proposal arrived, by agent id, as the time since the call for proposals was
+    /// dispatched (the start of the bid phase); timing-dependent, for traces. Empty when not measured.
+    public var bidArrivals: [Duration]
 
     /// Creates an outcome (the swarm makes these; the initialiser is public for tests and replays).
     public init(
@@ -33,7 +36,8 @@ public struct RoundOutcome: Sendable, Hashable {
         timedOut: Bool,
         lateProposals: Int,
         phases: PhaseDurations,
-        stateDigest: UInt64
+        stateDigest: UInt64,
+        bidArrivals: [Duration] = []
     ) {
         self.round = round
         self.awards = awards
@@ -44,6 +48,7 @@ public struct RoundOutcome: Sendable, Hashable {
         self.lateProposals = lateProposals
         self.phases = phases
         self.stateDigest = stateDigest
+        self.bidArrivals = bidArrivals
     }
 }
 

@@ -4,6 +4,8 @@ extension Swarm {
         var proposals: [Proposal]
         var lateProposals: Int
         var dispatched: ContinuousClock.Instant
+        /// Arrival of each agent's proposal after `dispatched`, by agent id.
+        var arrivals: [Duration]
     }
 
     /// Runs one round of announce, bid, award and act, and returns what happened.
@@ -42,7 +44,8 @@ extension Swarm {
                 award: actStart - awardStart,
                 act: end - actStart
             ),
-            stateDigest: stateDigest
+            stateDigest: stateDigest,
+            bidArrivals: collection.arrivals
         )
     }
 
@@ -68,16 +71,24 @@ extension Swarm {
             var slots = [Proposal?](repeating: nil, count: nodes.count)
             var received = 0
             var late = 0
+            var arrivals = [Duration](repeating: .zero, count: nodes.count)
             for await message in inbox.messages {
                 guard case .proposal(let proposal) = message else { continue }
-                if clock.now >= deadline { late += 1 }
+                let now = clock.now
+                if now >= deadline { late += 1 }
+                arrivals[proposal.agentID] = now - dispatched
                 slots[proposal.agentID] = proposal
                 received += 1
                 if received == nodes.count { break }
             }
             inbox.close()
             await group.waitForAll()
-            return ProposalCollection(proposals: slots.compactMap { $0 }, lateProposals: late, dispatched: dispatched)
+            return ProposalCollection(
+                proposals: slots.compactMap { $0 },
+                lateProposals: late,
+                dispatched: dispatched,
+                arrivals: arrivals
+            )
         }
     }
 

@@ -10,24 +10,42 @@ enum RunCommand: BenchSubcommand {
             scenario in interleaved rounds, so a slow phase of the machine spreads over all benchmarks.
             Writes .bench/results/<run id>.json unless --output says otherwise, and prints the path.
             A scenario that crashes or hangs is reported (status 2) and the others' results are still written.
+            After the run, each coordination benchmark is replayed in this process (same seed, 2 warm-up and
+            20 traced rounds, outside every measurement) and a line names the phase that dominates its round
+            time; --trace writes those rounds' spans, --log-format json logs them with matching trace ids.
             """,
-        options: RunOptions.declarations + [SharedOptions.output]
+        options: RunOptions.declarations + [SharedOptions.output] + ObservabilityOptions.declarations
     )
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitStatus {
-        let options = try RunOptions(arguments)
-        let (_, status) = try await runAndWrite(options: options, outputPath: arguments.value("output"), context: context)
+        var options = try RunOptions(arguments)
+        let observability = ObservabilityOptions(arguments)
+        if observability.jsonLogs { options.isQuiet = true }  // No progress bar among JSON lines.
+        let (_, status) = try await runAndWrite(
+            options: options,
+            outputPath: arguments.value("output"),
+            context: context,
+            observability: observability
+        )
         return status
     }
 
     /// Runs the suite, writes the results file, reports failures; returns the path and the status.
     static func runAndWrite(
-        options: RunOptions, outputPath: String?, context: CommandContext
+        options: RunOptions,
+        outputPath: String?,
+        context: CommandContext,
+        observability: ObservabilityOptions? = nil
     ) async throws -> (path: String, status: ExitStatus) {
         let runner = SuiteRunner(options: options, context: context)
         let plan = try runner.makePlan()
-        BuildWarning.printIfDebug(context: context)
+        let log = DiagnosticLog(output: context.standardError, json: observability?.jsonLogs ?? false)
+        if !log.json { BuildWarning.printIfDebug(context: context) }
         let outcome = await runner.run(plan: plan)
+        let runID = outcome.results.run.id
+        let profiler = CoordinationProfiler(settings: options.workloadSettings, runID: runID, log: log)
+        let (profiles, spans) = await profiler.profile(plan: plan)
+        try observability?.writeTrace(spans)
         let path = outputPath.flatMap { $0 == "-" ? nil : $0 } ?? ".bench/results/\(outcome.results.run.id).json"
         if outputPath == "-" {
             context.standardOutput.write(String(decoding: try ResultsFile.encode(outcome.results), as: UTF8.self))
@@ -35,15 +53,33 @@ enum RunCommand: BenchSubcommand {
             try ResultsFile.write(outcome.results, to: path)
             context.standardOutput.write("results: \(path) (\(outcome.results.benchmarks.count) benchmarks)\n")
         }
-        // The debug-build warning was already printed before the run, loudly.
-        for warning in outcome.results.run.warnings where !warning.hasPrefix("debug build") {
-            context.standardError.write("bench: warning: \(warning)\n")
+        // Phase shares go where the results line goes, or to standard error when the results are on stdout.
+        let phaseOutput = outputPath == "-" ? context.standardError : context.standardOutput
+        for profile in profiles where !log.json {
+            phaseOutput.write("phases: " + profile.phases.line(benchmark: profile.benchmark) + "\n")
+        }
+        for profile in profiles where log.json {
+            let top = profile.phases.dominant
+            log.write(
+                .info,
+                "phases: " + profile.phases.line(benchmark: profile.benchmark),
+                correlationID: runID,
+                fields: [
+                    ("run_id", .string(runID)), ("scenario", .string(profile.benchmark)),
+                    ("dominant_phase", .string(top.name)),
+                ]
+            )
+        }
+        // The debug-build warning was already printed before the run, loudly (JSON mode logs it here).
+        for warning in outcome.results.run.warnings where log.json || !warning.hasPrefix("debug build") {
+            log.write(.warn, warning, correlationID: runID, fields: [("run_id", .string(runID))])
         }
         guard outcome.failures.isEmpty else {
             let names = outcome.failures.map { BenchCommand.oneLine($0) }.joined(separator: "; ")
-            context.standardError.write("bench: error: \(outcome.failures.count) scenario(s) failed: \(names)\n")
+            log.write(.error, "\(outcome.failures.count) scenario(s) failed: \(names)", correlationID: runID)
             return (path, .failure)
         }
+        log.write(.info, "run finished", correlationID: runID, fields: [("run_id", .string(runID))])
         return (path, .success)
     }
 }

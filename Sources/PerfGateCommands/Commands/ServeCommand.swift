@@ -3,6 +3,8 @@ import Glibc
 import PerfGateAgentService
 import PerfGateAgents
 import PerfGateHTTP
+import PerfGateHarness
+import PerfGateMonitoring
 import PerfGateScenarios
 
 /// `bench serve`: the agents behind the HTTP API, on their own, for curl, wrk or the user's tools.
@@ -14,7 +16,11 @@ enum ServeCommand: BenchSubcommand {
             Prints exactly `listening on http://HOST:PORT` on standard output once it serves, then serves
             until SIGINT or SIGTERM, finishes the requests in flight, and exits 0. Port 0 lets the kernel
             choose. Routes: GET /api/v1/health, POST /api/v1/agents, POST /api/v1/agents/{id}/step,
-            GET /api/v1/agents/{id}, DELETE /api/v1/agents/{id} (see the README's section HTTP API).
+            GET /api/v1/agents/{id}, DELETE /api/v1/agents/{id} (see the README's section HTTP API), and
+            GET /metrics (also /api/v1/monitoring/metrics): live metrics in Prometheus text 0.0.4, or
+            OpenMetrics 1.0 when Accept asks for application/openmetrics-text. With --soak a swarm of
+            --agents agents (default 10) coordinates continuously in the background and feeds the
+            coordination metrics; --trace writes the spans of its first --trace-rounds rounds at shutdown.
             Event-loop threads are not pinned to CPUs here.
             """,
         options: [
@@ -36,8 +42,15 @@ enum ServeCommand: BenchSubcommand {
                 help: "Most agents at once; creates past it get 503 (default: about 2 GiB of models)."
             ),
             OptionSpec("event-loops", value: "N", help: "Event-loop threads (default 1)."),
+            OptionSpec("soak", help: "Run a coordinating swarm continuously and expose its metrics live."),
+            OptionSpec(
+                "trace-rounds",
+                value: "N",
+                help: "Soak rounds to trace and log with --trace/--log-format json (default 100)."
+            ),
             SharedOptions.seed,
-        ]
+            SharedOptions.thresholds,
+        ] + ObservabilityOptions.declarations
     )
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitStatus {
@@ -49,7 +62,14 @@ enum ServeCommand: BenchSubcommand {
             maxAgents: try arguments.integer("max-agents", in: 1...1_000_000).map { max($0, initialAgents) },
             seed: UInt64(try arguments.integer("seed", in: 0...Int.max) ?? 42)
         )
-        let service = AgentService(configuration: configuration)
+        let live = try LiveParts(
+            arguments,
+            context: context,
+            model: model,
+            seed: configuration.seed,
+            agents: initialAgents
+        )
+        let service = AgentService(configuration: configuration, observer: LiveAPIObserver(registry: live.metrics))
         for _ in 0..<initialAgents { try service.registry.create() }
         let stopSignals = SignalWaiter(signals: [SIGINT, SIGTERM])
         let server: HTTPServer
@@ -61,20 +81,70 @@ enum ServeCommand: BenchSubcommand {
                     eventLoopCount: try arguments.integer("event-loops", in: 1...64) ?? 1,
                     placement: .unpinned
                 ),
-                handler: service.makeHandler()
+                handler: MetricsEndpoint.wrap(service.makeHandler(), registry: live.metrics)
             )
         } catch {
             throw CommandError("cannot listen on \(address):\(port): \(error); choose a free port, or port 0")
         }
+        live.soak?.start()
         context.standardOutput.write("listening on http://\(address):\(server.boundPort)\n")
+        live.info("listening on http://\(address):\(server.boundPort)")
         let signal = await stopSignals.next()
+        await live.soak?.stop()
         server.shutdown()
         let statistics = server.statistics
-        context.standardError.write(
-            "bench serve: stopped on signal \(signal) after \(statistics.requestsServed) requests "
-                + "on \(statistics.connectionsAccepted) connections\n"
-        )
+        let summary =
+            "stopped on signal \(signal) after \(statistics.requestsServed) requests "
+            + "on \(statistics.connectionsAccepted) connections"
+            + (live.soak.map { "; " + $0.phaseProfile.line(benchmark: "soak") } ?? "")
+        if live.log.json { live.info(summary) } else { context.standardError.write("bench serve: \(summary)\n") }
+        try live.observability.writeTrace(live.soak?.spans ?? [])
         return .success
+    }
+
+    /// The monitoring side of `bench serve`: live metrics (with the thresholds' limit), the optional
+    /// soak, and the trace and log options.
+    struct LiveParts {
+        let observability: ObservabilityOptions
+        let log: DiagnosticLog
+        let metrics = LiveRegistry()
+        let runID = "serve-\(RunIdentifier.currentSecondsSinceEpoch())-\(getpid())"
+        let soak: SoakRunner?
+
+        /// Reads the options; an unwritable `--trace` fails here, before serving, not at shutdown.
+        init(
+            _ arguments: ParsedArguments,
+            context: CommandContext,
+            model: AgentModelSize,
+            seed: UInt64,
+            agents: Int
+        ) throws {
+            observability = ObservabilityOptions(arguments)
+            log = DiagnosticLog(output: context.standardError, json: observability.jsonLogs)
+            let limits = try MonitoringLimits(
+                thresholds: try ThresholdsLoader.load(explicitPath: arguments.value("thresholds"))
+            )
+            metrics.set("agent_coordination_limit", to: limits.agentLimit)
+            let tracedRounds = try arguments.integer("trace-rounds", in: 0...100_000) ?? 100
+            soak =
+                arguments.flag("soak")
+                ? SoakRunner(
+                    agents: agents == 0 ? 10 : agents,
+                    model: model,
+                    seed: seed,
+                    registry: metrics,
+                    log: log,
+                    runID: runID,
+                    tracedRounds: tracedRounds
+                ) : nil
+            try observability.writeTrace([])
+        }
+
+        /// Logs `message` at info level with the run id (JSON logs only).
+        func info(_ message: String) {
+            guard log.json else { return }
+            log.write(.info, message, correlationID: runID, fields: [("run_id", .string(runID))])
+        }
     }
 
     /// `HOST:PORT` with a numeric IPv4 host (`localhost` accepted) and a port 0–65535.

@@ -56,6 +56,13 @@ public struct MetricFamily: Sendable, Hashable {
         }
         series.append(MetricSeries(labels: labels, value: value))
     }
+
+    /// Appends series the caller guarantees valid (distinct label sets, valid names, values of this
+    /// type), skipping the O(*s*) checks of ``add(labels:value:)``: for ``LiveRegistry``, whose keys are
+    /// distinct by construction and whose scrape must stay cheap.
+    mutating func appendUnchecked(_ newSeries: [MetricSeries]) {
+        series.append(contentsOf: newSeries)
+    }
 }
 
 /// One series of a family: its labels and value.
