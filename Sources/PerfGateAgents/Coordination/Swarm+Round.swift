@@ -15,6 +15,14 @@ extension Swarm {
     /// - Complexity: per agent O(P·H·(S² + O·S)) for planning plus O(S²) for the belief update, run in
     ///   parallel over agents; O(b log b) for awarding b = agents × tasks bids.
     public func runRound() async -> RoundOutcome {
+        // The round runs in a task of its own, which does not inherit the caller's cancellation:
+        // a cancelled caller would otherwise end the mailboxes' streams early and leave the round
+        // with missing proposals. The caller still waits for the round to finish.
+        await Task { await self.performRound() }.value
+    }
+
+    /// One round, as ``runRound()`` documents; never called with a cancelled task.
+    private func performRound() async -> RoundOutcome {
         precondition(!isRunningRound, "runRound() calls must not overlap; await each round before the next")
         isRunningRound = true
         defer { isRunningRound = false }
