@@ -12,7 +12,8 @@ struct APIWorkloadTests {
         maxLatencySamplesPerBlock: 150,
         warmupRequestsPerConnection: 2,
         requestsPerRun: { _ in 120 },
-        runTimeLimit: .seconds(120)
+        runTimeLimit: .seconds(120),
+        isPinned: false
     )
 
     @Test(arguments: [APIWorkload.Mix.step, .mixed])

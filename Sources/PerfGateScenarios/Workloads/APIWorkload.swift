@@ -45,6 +45,9 @@ final class APIWorkload: Workload {
         var requestsPerRun: @Sendable (_ connections: Int) -> Int = { max(400, 20 * $0) }
         /// The longest a measured run may last (default 5 s), for slow targets.
         var runTimeLimit: Duration = .seconds(5)
+        /// Whether the embedded server and the clients are pinned to one CPU (see ``APIPlacement``);
+        /// tests turn it off, since other suites in the same process pin and load that CPU too.
+        var isPinned = true
     }
 
     private let mix: Mix
@@ -91,7 +94,7 @@ final class APIWorkload: Workload {
                 )
             )
             let server = try HTTPServer(
-                configuration: HTTPServer.Configuration(placement: APIPlacement.server),
+                configuration: HTTPServer.Configuration(placement: limits.isPinned ? APIPlacement.server : .unpinned),
                 handler: service.makeHandler()
             )
             self.server = server
@@ -110,7 +113,7 @@ final class APIWorkload: Workload {
                 mix: mix,
                 connections: connections,
                 limits: limits,
-                isEmbedded: server != nil
+                isEmbedded: server != nil && limits.isPinned
             )
             let report = try HTTPLoadGenerator.run(configuration)
             latencies += report.latencySamples

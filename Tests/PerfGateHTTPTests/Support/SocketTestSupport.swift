@@ -15,9 +15,9 @@ enum SocketTest {
             let before = openDescriptorCount()
             try body()
             // Tests of other modules open and close sockets at the same time; their sockets are
-            // transient, a leak is not. Wait (up to 5 s) for the count to come back down.
+            // transient, a leak is not. Wait (up to 30 s) for the count to come back down.
             var after = openDescriptorCount()
-            for _ in 0..<50 where after > before {
+            for _ in 0..<300 where after > before {
                 usleep(100_000)
                 after = openDescriptorCount()
             }
