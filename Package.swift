@@ -169,7 +169,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PerfGateScenariosTests",
-            dependencies: ["PerfGateScenarios"],
+            dependencies: ["PerfGateScenarios", "PerfGateComparison"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

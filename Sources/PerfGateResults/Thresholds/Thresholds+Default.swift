@@ -79,6 +79,10 @@ extension Thresholds {
             {
               "match": "api/*", "metric": "error_ratio", "budget": { "statistic": "mean", "max": 0.01 },
               "reason": "An API that fails over 1% of requests under benchmark load is broken, whatever it did before."
+            },
+            {
+              "match": "scaling/*", "metric": "scaling_exponent", "statistic": "p50", "maxRegression": 0.03,
+              "reason": "Growth of round time (API: latency) with agents, log-log slope; per-process speed cancels out of it, so 3%: at 1, 10, 25, 50 agents, 50 agents 30% slower moves an exponent near 1 by about 5%."
             }
           ]
         }
