@@ -31,6 +31,8 @@ public enum BenchCommand {
             TrendCommand.self,
             WorkerModeCommand.self,
             APIBenchmarkCommand.self,
+            CalibrateCommand.self,
+            CapacityCommand.self,
         ]
     }
 
