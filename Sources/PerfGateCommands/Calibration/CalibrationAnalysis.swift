@@ -83,10 +83,9 @@ struct CalibrationAnalysis {
         self.workerCount = workerCount
         self.aaComparisons = aa.count
         overallFalseFailureRate = aa.isEmpty ? 0 : Double(aa.filter { $0.verdict == .fail }.count) / Double(aa.count)
-        let gatingCount = aa.first.map { $0.results.filter { $0.gating && $0.test != nil }.count } ?? 1
         rows = Self.gatedKeys(aa).map { key in
             Self.row(key: key, aa: aa, detections: detections, slowdowns: slowdowns, runs: unmodified,
-                     alpha: thresholds.alpha / Double(max(1, gatingCount)), target: target, workerCount: workerCount)
+                     alpha: thresholds.alpha, target: target, workerCount: workerCount)
         }
     }
 

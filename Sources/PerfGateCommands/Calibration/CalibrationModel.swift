@@ -2,7 +2,7 @@ import PerfGateStatistics
 
 /// The formulas behind `bench calibrate`'s estimates; see ``CalibrationAnalysis`` for the method.
 struct CalibrationModel {
-    /// The per-test significance level (alpha over the gating family, the first Holm step).
+    /// The per-test significance level (the thresholds' alpha; see ``CalibrationAnalysis``).
     var alpha: Double
     /// The probability of detection aimed for.
     var power: Double

@@ -72,9 +72,10 @@ extension CalibrationReport {
           the process-to-process drift of this machine, which the samples' CV inside one run does not.
         - **Smallest caught (modelled)**: the larger of two floors. The limit floor maxRegression + z(0.95)·s: the
           gated statistic must cross the limit. The Mann–Whitney floor (Noether 1987): with n samples per side,
-          P(candidate > baseline) must reach ½ + (z(1−α/2m) + z(0.95)) / √(6n), where α/m is alpha over the m
-          gating metrics (Holm's first step); for normal samples with coefficient of variation CV that is a
-          relative shift of CV·√2·Φ⁻¹(P).
+          P(candidate > baseline) must reach ½ + (z(1−α/2) + z(0.95)) / √(6n), at the thresholds' alpha (Holm's
+          last step: the level when a regression moves many gating metrics at once, as the injected slowdown does;
+          a regression of one metric alone faces alpha/m for m gating metrics and needs more); for normal samples
+          with coefficient of variation CV that is a relative shift of CV·√2·Φ⁻¹(P).
         - **Advice** for catching T with power 0.95 and failing falsely under 1%: a limit L = z(0.99)·s keeps A/A
           changes under it, and L + z(0.95)·s ≤ T catches T. When s allows it, the advice is maxRegression
           T − z(0.95)·s and Noether's sample count at shift T; otherwise the metric is too noisy for T and the advice
