@@ -26,3 +26,24 @@ grep -q "Largest agent count that meets every objective" .bench/capacity/CAPACIT
   || { echo "capacity: CAPACITY.md has no verdict" >&2; exit 1; }
 grep -q "<svg" .bench/capacity/capacity.svg || { echo "capacity: no SVG chart" >&2; exit 1; }
 echo "capacity: calibration and capacity documents written under .bench/"
+
+echo "== capacity: bench run --instructions (valgrind callgrind) on belief/update"
+if ! command -v valgrind >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends valgrind binutils >/dev/null
+fi
+[ -x .build/release/perfgate-instructions ] || swift build -c release --product perfgate-instructions
+start=$SECONDS
+"$bench" run --suite quick --filter 'belief/update*' --instructions --output .bench/capacity/instructions.json --quiet
+echo "bench run --instructions took $((SECONDS - start)) s"
+python3 - <<'PY'
+import json
+run = json.load(open(".bench/capacity/instructions.json"))
+counts = [b["metrics"]["instructions"]["samples"] for b in run["benchmarks"] if "instructions" in b["metrics"]]
+if not counts:
+    raise SystemExit("capacity: no instructions metric in the results")
+samples = counts[0]
+spread = (max(samples) - min(samples)) / min(samples)
+print(f"instructions per belief update: {min(samples):.1f} to {max(samples):.1f} (relative spread {spread:.2e})")
+if spread > 0.001:
+    raise SystemExit("capacity: instruction counts vary by more than 0.1%")
+PY
