@@ -38,10 +38,14 @@ struct CalibrationAnalysis {
         var metric: String
         var statistic: SummaryStatistic
         var maxRegression: Double
-        var falseFailures: Int
+        var falseFailures: Int { falseFailureComparisons.count }
+        /// Indices of the A/A comparisons in which this metric failed the gate.
+        var falseFailureComparisons: Set<Int>
         var aaComparisons: Int
         /// Caught pairs per slowdown, in the order of ``CalibrationAnalysis/slowdowns``.
-        var caught: [Int]
+        var caught: [Int] { caughtPairs.map(\.count) }
+        /// Per slowdown, the indices of the pairs in which this metric failed the gate.
+        var caughtPairs: [Set<Int>]
         var pairs: Int
         var samplesPerSide: Int
         var sampleCV: Double
@@ -118,13 +122,15 @@ struct CalibrationAnalysis {
         let cvs = metrics.map { $0.summary.mean != 0 ? $0.summary.stddev / abs($0.summary.mean) : 0 }
         let cv = cvs.isEmpty ? 0 : cvs.reduce(0, +) / Double(cvs.count)
         let samples = metrics.map(\.samples.count).min() ?? 0
-        let caught = detections.map { pairs in pairs.filter { fails(find(key, in: $0)) }.count }
+        let caughtPairs = detections.map { pairs in Set(pairs.indices.filter { fails(find(key, in: pairs[$0])) }) }
+        let caught = caughtPairs.map(\.count)
         let pairCount = detections.first?.count ?? 0
         let observed = zip(slowdowns, caught).filter { pairCount > 0 && Double($0.1) >= 0.8 * Double(pairCount) }.map(\.0).min()
         let model = CalibrationModel(alpha: alpha, power: target.power)
         var row = Row(
             benchmark: key.benchmark, metric: key.metric, statistic: statistic, maxRegression: limit,
-            falseFailures: aa.filter { fails(find(key, in: $0)) }.count, aaComparisons: aa.count, caught: caught,
+            falseFailureComparisons: Set(aa.indices.filter { fails(find(key, in: aa[$0])) }), aaComparisons: aa.count,
+            caughtPairs: caughtPairs,
             pairs: pairCount, samplesPerSide: samples, sampleCV: cv, betweenRunNoise: noise, smallestObserved: observed,
             smallestModelled: max(model.limitFloor(limit: limit, noise: noise), model.mannWhitneyShift(samples: samples, cv: cv))
         )

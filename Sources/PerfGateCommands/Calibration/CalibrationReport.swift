@@ -25,10 +25,12 @@ struct CalibrationReport {
         for row in analysis.rows where !order.contains(Self.group(row.benchmark)) { order.append(Self.group(row.benchmark)) }
         return order.map { group in
             let rows = analysis.rows.filter { Self.group($0.benchmark) == group }
-            // A group false-fails in an A/A comparison when any of its metrics did; bounded here by the sum.
-            let falseRate = min(1, rows.map { Double($0.falseFailures) }.reduce(0, +) / Double(max(1, analysis.aaComparisons)))
+            // A group fails an A/A comparison (or catches a pair) when any of its metrics does.
+            let failed = rows.reduce(into: Set<Int>()) { $0.formUnion($1.falseFailureComparisons) }
+            let falseRate = Double(failed.count) / Double(max(1, analysis.aaComparisons))
+            let pairs = max(1, rows.first?.pairs ?? 1)
             let detection = analysis.slowdowns.indices.map { index in
-                rows.map { Double($0.caught[index]) / Double(max(1, $0.pairs)) }.max() ?? 0
+                Double(rows.reduce(into: Set<Int>()) { $0.formUnion($1.caughtPairs[index]) }.count) / Double(pairs)
             }
             let observed = zip(analysis.slowdowns, detection).filter { $0.1 >= 0.8 }.map(\.0).min()
             return GroupSummary(
