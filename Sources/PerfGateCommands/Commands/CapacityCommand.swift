@@ -17,7 +17,7 @@ enum CapacityCommand: BenchSubcommand {
             """,
         options: [
             OptionSpec("slo", value: "LIST", help: "Objectives, NAME<=VALUE separated by commas (see above)."),
-            OptionSpec("max-agents", value: "N", help: "Largest agent count to try (default 256; 16 with --quick)."),
+            OptionSpec("max-agents", value: "N", help: "Largest agent count to try (default 128; 16 with --quick)."),
             OptionSpec("quick", help: "A short ramp for CI (under 2 minutes)."),
             OptionSpec("suite", value: "NAME", help: "Suite of every run (default: quick).", allowed: Suite.all.map(\.name)),
             SharedOptions.samples, SharedOptions.seed, SharedOptions.quiet,
@@ -27,7 +27,7 @@ enum CapacityCommand: BenchSubcommand {
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitStatus {
         let quick = arguments.flag("quick")
-        let maxAgents = try arguments.integer("max-agents", in: 1...10_000) ?? (quick ? 16 : 256)
+        let maxAgents = try arguments.integer("max-agents", in: 1...10_000) ?? (quick ? 16 : 128)
         var options = try RunOptions(arguments)
         if arguments.value("suite") == nil { options.suite = .quick }
         if quick && options.samples == nil { options.samples = 4 }
