@@ -19,6 +19,7 @@ let package = Package(
     name: "PerfGate",
     products: [
         .executable(name: "bench", targets: ["bench"]),
+        .executable(name: "perfgate-instructions", targets: ["perfgate-instructions"]),
         .library(name: "PerfGateStatistics", targets: ["PerfGateStatistics"]),
         .library(name: "PerfGateResults", targets: ["PerfGateResults"]),
         .library(name: "PerfGateComparison", targets: ["PerfGateComparison"]),
@@ -114,6 +115,10 @@ let package = Package(
 
         // `bench`: a thin `@main` over PerfGateCommands.
         .executableTarget(name: "bench", dependencies: ["PerfGateCommands"], swiftSettings: swiftSettings),
+        // `perfgate-instructions`: fixed work for `bench run --instructions` to count under valgrind.
+        .executableTarget(
+            name: "perfgate-instructions", dependencies: ["PerfGateScenarios", "PerfGateAgents"], swiftSettings: swiftSettings
+        ),
 
         // `perfgate-speed`: times the statistics and `bench compare` on synthetic data (figures only;
         // `Benchmarks/Speed/run.sh` runs it in release beside scipy).
@@ -169,7 +174,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PerfGateScenariosTests",
-            dependencies: ["PerfGateScenarios"],
+            dependencies: ["PerfGateScenarios", "PerfGateComparison"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

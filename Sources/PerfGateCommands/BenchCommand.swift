@@ -33,6 +33,8 @@ public enum BenchCommand {
             WorkerModeCommand.self,
             APIBenchmarkCommand.self,
             ScrapeBenchmarkCommand.self,
+            CalibrateCommand.self,
+            CapacityCommand.self,
         ]
     }
 

@@ -70,7 +70,8 @@ extension Comparator {
         let pText = "\(Self.formatP(test.adjustedPValue))\(correctionSuffix), alpha \(Self.format(thresholds.alpha))"
         let allowed = "\(Self.formatPercent(sign * limit)) allowed"
         if significant && testSaysWorse && sign * relative > limit {
-            return (.regressed, "\(changeText) exceeds the \(allowed) (\(pText))", nil)
+            let note = Self.scalingNote(metric: result.metric, benchmark: result.benchmark, old: old, new: new)
+            return (.regressed, "\(changeText) exceeds the \(allowed) (\(pText))\(note)", nil)
         }
         if significant && !testSaysWorse && -sign * relative > limit {
             return (.improved, "\(changeText) improves beyond the \(Self.formatPercent(limit, signed: false)) limit (\(pText))", nil)

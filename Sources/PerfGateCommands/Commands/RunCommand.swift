@@ -1,4 +1,6 @@
+import Foundation
 import PerfGateResults
+import PerfGateScenarios
 
 /// `bench run`: runs a suite of scenarios and writes one results file.
 enum RunCommand: BenchSubcommand {
@@ -14,7 +16,13 @@ enum RunCommand: BenchSubcommand {
             20 traced rounds, outside every measurement) and a line names the phase that dominates its round
             time; --trace writes those rounds' spans, --log-format json logs them with matching trace ids.
             """,
-        options: RunOptions.declarations + [SharedOptions.output] + ObservabilityOptions.declarations
+        options: RunOptions.declarations + [
+            SharedOptions.output,
+            OptionSpec(
+                "instructions",
+                help: "Also count instructions (valgrind callgrind) of belief updates and coordination rounds at 1 and 10 agents."
+            ),
+        ] + ObservabilityOptions.declarations
     )
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitStatus {
@@ -25,7 +33,8 @@ enum RunCommand: BenchSubcommand {
             options: options,
             outputPath: arguments.value("output"),
             context: context,
-            observability: observability
+            observability: observability,
+            countInstructions: arguments.flag("instructions")
         )
         return status
     }
@@ -35,13 +44,17 @@ enum RunCommand: BenchSubcommand {
         options: RunOptions,
         outputPath: String?,
         context: CommandContext,
-        observability: ObservabilityOptions? = nil
+        observability: ObservabilityOptions? = nil,
+        countInstructions: Bool = false
     ) async throws -> (path: String, status: ExitStatus) {
         let runner = SuiteRunner(options: options, context: context)
         let plan = try runner.makePlan()
         let log = DiagnosticLog(output: context.standardError, json: observability?.jsonLogs ?? false)
         if !log.json { BuildWarning.printIfDebug(context: context) }
-        let outcome = await runner.run(plan: plan)
+        var outcome = await runner.run(plan: plan)
+        if countInstructions {
+            try addInstructions(to: &outcome.results, plan: plan, options: options, context: context)
+        }
         let runID = outcome.results.run.id
         let profiler = CoordinationProfiler(settings: options.workloadSettings, runID: runID, log: log)
         let (profiles, spans) = await profiler.profile(plan: plan)
@@ -81,6 +94,35 @@ enum RunCommand: BenchSubcommand {
         }
         log.write(.info, "run finished", correlationID: runID, fields: [("run_id", .string(runID))])
         return (path, .success)
+    }
+}
+
+extension RunCommand {
+    /// Samples of the `instructions` metric per benchmark (counts barely vary, so few suffice for the test).
+    static let instructionSamples = 10
+
+    /// `--instructions`: counts with valgrind, or says plainly why not (and the results stay without them).
+    static func addInstructions(
+        to results: inout BenchmarkResults, plan: BenchmarkPlan, options: RunOptions, context: CommandContext
+    ) throws {
+        guard let valgrind = InstructionCounter.find("valgrind", environment: context.environment) else {
+            context.standardError.write(
+                "bench: warning: --instructions skipped: valgrind is not installed (apt-get install valgrind); no instructions metric\n"
+            )
+            return
+        }
+        guard let workload = InstructionCounter.strippedWorkload(bench: context.executablePath, environment: context.environment) else {
+            context.standardError.write(
+                "bench: warning: --instructions skipped: perfgate-instructions is not beside bench "
+                    + "(swift build -c release --product perfgate-instructions); no instructions metric\n"
+            )
+            return
+        }
+        defer { if workload.contains("perfgate-instructions-") { try? FileManager.default.removeItem(atPath: workload) } }
+        let counter = InstructionCounter(valgrind: valgrind, workload: workload, scenarioFolder: options.scenarioFolder, seed: options.seed)
+        let counted = try counter.add(to: &results, plan: plan, samples: instructionSamples)
+        let list = counted.isEmpty ? "no supported benchmark in this run" : counted.joined(separator: ", ")
+        context.standardError.write("bench: instructions counted (valgrind callgrind) for \(list)\n")
     }
 }
 

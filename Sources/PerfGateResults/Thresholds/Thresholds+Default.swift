@@ -79,6 +79,18 @@ extension Thresholds {
             {
               "match": "api/*", "metric": "error_ratio", "budget": { "statistic": "mean", "max": 0.01 },
               "reason": "An API that fails over 1% of requests under benchmark load is broken, whatever it did before."
+            },
+            {
+              "match": "scaling/*", "metric": "scaling_exponent", "statistic": "p50", "maxRegression": 0.03,
+              "reason": "Growth of round time (API: latency) with agents, log-log slope; per-process speed cancels out of it, so 3%: at 1, 10, 25, 50 agents, 50 agents 30% slower moves an exponent near 1 by about 5%."
+            },
+            {
+              "match": "belief/*", "metric": "instructions", "statistic": "p50", "maxRegression": 0.01,
+              "reason": "Opt-in (bench run --instructions): valgrind instruction count per belief update; it repeats to 1 in 10 million, so 1%."
+            },
+            {
+              "match": "coordination/*", "metric": "instructions", "statistic": "p50", "maxRegression": 0.03,
+              "reason": "Opt-in: instructions per coordination round at 1 and 10 agents; thread scheduling moves the count by about 0.5%, so 3%."
             }
           ]
         }

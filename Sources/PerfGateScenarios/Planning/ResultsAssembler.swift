@@ -5,7 +5,8 @@ import PerfGateStatistics
 /// Turns the samples the workers sent back into the benchmarks of a results file.
 public enum ResultsAssembler {
     /// One `BenchmarkResult` per planned benchmark that produced samples, in plan order, with the
-    /// derived `efficiency_ratio` added to coordination benchmarks.
+    /// derived `efficiency_ratio` added to coordination benchmarks and one derived `scaling/<name>`
+    /// benchmark per coordination or API scenario measured at two or more agent counts.
     ///
     /// Benchmarks that failed (crash, hang, error) are left out; the caller reports them.
     /// - Parameters:
@@ -35,6 +36,7 @@ public enum ResultsAssembler {
             )
         }
         DerivedMetrics.addEfficiency(to: &results, logicalCores: logicalCores)
+        DerivedMetrics.addScalingExponents(to: &results)
         return results
     }
 }

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# bench calibrate and bench capacity in their --quick modes (each under 2 minutes on 2 cores):
+# the gate's A/A false failures and detection of an injected 10% slowdown on coordination/*, and
+# the agent-count ramp of the coordination scenario up to 16 agents. Prints the figures; fails
+# when a command fails or a document lacks what it must say. Writes under .bench/ only (the
+# committed docs/BASELINES.md and docs/CAPACITY.md come from the commands without --quick).
+# Expects .build/release/bench (.ci/run builds it first).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+bench=.build/release/bench
+[ -x "$bench" ] || swift build -c release --product bench
+
+echo "== capacity: bench calibrate --quick (load average $(cut -d' ' -f1 /proc/loadavg))"
+start=$SECONDS
+"$bench" calibrate --quick --output .bench/calibration/BASELINES.md
+echo "bench calibrate --quick took $((SECONDS - start)) s"
+for needed in "A/A comparisons" "scaling/coordination/contract-net" "<!-- thresholds:begin -->" "## Method"; do
+  grep -q -- "$needed" .bench/calibration/BASELINES.md || { echo "capacity: BASELINES.md lacks \"$needed\"" >&2; exit 1; }
+done
+
+echo "== capacity: bench capacity --quick"
+start=$SECONDS
+"$bench" capacity --quick --output .bench/capacity/CAPACITY.md
+echo "bench capacity --quick took $((SECONDS - start)) s"
+grep -q "Largest agent count that meets every objective" .bench/capacity/CAPACITY.md \
+  || { echo "capacity: CAPACITY.md has no verdict" >&2; exit 1; }
+grep -q "<svg" .bench/capacity/capacity.svg || { echo "capacity: no SVG chart" >&2; exit 1; }
+echo "capacity: calibration and capacity documents written under .bench/"
+
+echo "== capacity: bench run --instructions (valgrind callgrind) on belief/update"
+if ! command -v valgrind >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends valgrind binutils >/dev/null
+fi
+[ -x .build/release/perfgate-instructions ] || swift build -c release --product perfgate-instructions
+start=$SECONDS
+"$bench" run --suite quick --filter 'belief/update*' --instructions --output .bench/capacity/instructions.json --quiet
+echo "bench run --instructions took $((SECONDS - start)) s"
+python3 - <<'PY'
+import json
+run = json.load(open(".bench/capacity/instructions.json"))
+counts = [b["metrics"]["instructions"]["samples"] for b in run["benchmarks"] if "instructions" in b["metrics"]]
+if not counts:
+    raise SystemExit("capacity: no instructions metric in the results")
+samples = counts[0]
+spread = (max(samples) - min(samples)) / min(samples)
+print(f"instructions per belief update: {min(samples):.1f} to {max(samples):.1f} (relative spread {spread:.2e})")
+if spread > 0.001:
+    raise SystemExit("capacity: instruction counts vary by more than 0.1%")
+PY

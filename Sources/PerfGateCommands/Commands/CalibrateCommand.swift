@@ -1,0 +1,121 @@
+import PerfGateAgents
+import PerfGateReports
+import PerfGateResults
+import PerfGateScenarios
+
+/// `bench calibrate`: measures the gate's false-failure rate and detection power on this machine and
+/// writes docs/BASELINES.md.
+enum CalibrateCommand: BenchSubcommand {
+    static let spec = CommandSpec(
+        path: ["calibrate"],
+        abstract: "Measure the gate's false-failure rate and detection power on this machine; write docs/BASELINES.md.",
+        discussion: """
+            Runs the suite K+1 times unmodified and K times per slowdown with --inject-slowdown, compares
+            every pair of unmodified runs (A/A) and each unmodified run with a slowed one under the
+            thresholds in force, and reports per gated metric: false failures, detections, the noise of
+            the gated statistic between runs, the smallest slowdown caught (measured and modelled) and
+            the limit or sample count that would catch 5% with 95% power and under 1% false failures.
+            Defaults: --runs 4 --slowdowns 0.02,0.05,0.10 --suite quick (about 10 minutes on 2 cores).
+            --quick: --runs 2 --slowdowns 0.10 on coordination/* at 1 and 10 agents
+            (under 2 minutes), written to .bench/calibration/BASELINES.md unless --output is given.
+            """,
+        options: [
+            OptionSpec("runs", value: "K", help: "Pairs per condition (default 4; 2 with --quick)."),
+            OptionSpec("slowdowns", value: "LIST", help: "Injected slowdowns, comma-separated fractions (default 0.02,0.05,0.10)."),
+            OptionSpec("suite", value: "NAME", help: "Suite of every run (default: quick).", allowed: Suite.all.map(\.name)),
+            OptionSpec("quick", help: "A short calibration for CI: see above."),
+            SharedOptions.filter, SharedOptions.agents, SharedOptions.samples, SharedOptions.seed, SharedOptions.quiet,
+            SharedOptions.thresholds,
+            OptionSpec("output", short: "o", value: "FILE", help: "Markdown document to write (default docs/BASELINES.md)."),
+        ]
+    )
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitStatus {
+        let quick = arguments.flag("quick")
+        let runs = try arguments.integer("runs", in: 1...100) ?? (quick ? 2 : 4)
+        let slowdowns = try parseSlowdowns(arguments.value("slowdowns"), command: arguments.command) ?? (quick ? [0.10] : [0.02, 0.05, 0.10])
+        let thresholds = try ThresholdsLoader.load(explicitPath: arguments.value("thresholds"))
+        var options = try RunOptions(arguments)
+        if arguments.value("suite") == nil { options.suite = .quick }
+        if quick {
+            options.filter = options.filter ?? "coordination/*"
+            options.agentCounts = options.agentCounts ?? [1, 10]
+        }
+        let output = arguments.value("output") ?? (quick ? ".bench/calibration/BASELINES.md" : "docs/BASELINES.md")
+        BuildWarning.printIfDebug(context: context)
+        let measured = try await measure(options: options, runs: runs, slowdowns: slowdowns, context: context)
+        let analysis = CalibrationAnalysis(
+            unmodified: measured.unmodified, slowed: measured.slowed, slowdowns: slowdowns, thresholds: thresholds,
+            workerCount: options.suite.workerCount
+        )
+        let all = measured.unmodified + measured.slowed.flatMap { $0 }
+        let report = CalibrationReport(
+            analysis: analysis, command: MeasurementContext.commandLine(arguments), date: MeasurementContext.now(),
+            machine: MeasurementContext.machine(measured.unmodified.first?.run.environment),
+            notes: MeasurementContext.notes(runs: all)
+        )
+        context.standardOutput.write(report.terminalText)
+        let baselines = CalibrationReport.baselineRows(run: measured.unmodified[0], analysis: analysis)
+        try ResultsIO.writeText(report.markdown(baselines: baselines, thresholdsTable: ThresholdsTable().render(thresholds)), to: output)
+        context.standardOutput.write("calibration: \(output)\n")
+        return .success
+    }
+
+    /// The unmodified runs (K+1) and the slowed runs (K per slowdown).
+    private static func measure(
+        options: RunOptions, runs: Int, slowdowns: [Double], context: CommandContext
+    ) async throws -> (unmodified: [BenchmarkResults], slowed: [[BenchmarkResults]]) {
+        var unmodified: [BenchmarkResults] = []
+        for index in 0...runs {
+            unmodified.append(try await runOnce(options: options, label: "unmodified run \(index + 1)/\(runs + 1)", context: context))
+        }
+        var slowed: [[BenchmarkResults]] = []
+        for slowdown in slowdowns {
+            var candidate = options
+            candidate.injection = FaultInjection(slowdown: slowdown, extraMemory: 0)
+            var group: [BenchmarkResults] = []
+            for index in 0..<runs {
+                let label = "slowdown \(CalibrationReport.percent(slowdown)) run \(index + 1)/\(runs)"
+                group.append(try await runOnce(options: candidate, label: label, context: context))
+            }
+            slowed.append(group)
+        }
+        return (unmodified, slowed)
+    }
+
+    /// One suite run through worker processes; a failed scenario fails the calibration.
+    static func runOnce(options: RunOptions, label: String, context: CommandContext) async throws -> BenchmarkResults {
+        if !options.isQuiet { context.standardError.write("bench: \(label)\n") }
+        var quiet = options
+        quiet.isQuiet = true
+        let runner = SuiteRunner(options: quiet, context: context)
+        let outcome = await runner.run(plan: try runner.makePlan())
+        if let failure = outcome.failures.first {
+            throw CommandError("\(label): a scenario failed: \(BenchCommand.oneLine(failure)); calibration needs complete runs")
+        }
+        return outcome.results
+    }
+
+    /// `0.02,0.05,0.10` as fractions in (0, 10], or nil when absent.
+    static func parseSlowdowns(_ text: String?, command: String) throws(UsageError) -> [Double]? {
+        guard let text else { return nil }
+        var values: [Double] = []
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let value = Double(part.trimmedOfSpaces), value > 0, value <= 10 else {
+                throw UsageError("--slowdowns expects comma-separated fractions in (0, 10] such as 0.02,0.05,0.10, got \"\(text)\"", command: command)
+            }
+            values.append(value)
+        }
+        return values.sorted()
+    }
+}
+
+extension Substring {
+    /// Without leading and trailing spaces.
+    fileprivate var trimmedOfSpaces: Substring {
+        var text = self
+        while text.first == " " { text = text.dropFirst() }
+        while text.last == " " { text = text.dropLast() }
+        return text
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import PerfGateResults
+import Testing
+
+@testable import PerfGateCommands
+
+/// `bench calibrate`'s analysis on synthetic runs, its usage errors, and the documented thresholds.
+struct CalibrationTests {
+    /// One benchmark `belief/update` whose 30 samples are centred on `center` with ±`spread` seeded noise.
+    static func run(center: Double, spread: Double = 0.01, seed: UInt64) -> BenchmarkResults {
+        var state = seed &+ 1
+        let samples = (0..<30).map { _ -> Double in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return center * (1 - spread + 2 * spread * Double(state >> 11) / Double(1 << 53))
+        }
+        let benchmark = BenchmarkResult(
+            id: "belief/update", name: "belief/update", scenario: "belief-update", parameters: [:],
+            metrics: ["update_seconds": MetricResult(unit: "seconds", better: .lower, samples: samples)]
+        )
+        let info = RunInfo(id: "r\(seed)", startedAt: "2026-01-01T00:00:00Z", finishedAt: "2026-01-01T00:00:01Z", suite: "quick")
+        return BenchmarkResults(tool: ToolInfo(name: "perfgate", version: "t"), run: info, benchmarks: [benchmark])
+    }
+
+    @Test func quietRunsNeverFailAndAFiftyPercentSlowdownIsAlwaysCaught() throws {
+        let unmodified: [BenchmarkResults] = (0..<4).map { index in Self.run(center: 1e-3, seed: UInt64(index)) }
+        let slightly: [BenchmarkResults] = (0..<3).map { index in Self.run(center: 1.02e-3, seed: UInt64(10 + index)) }
+        let much: [BenchmarkResults] = (0..<3).map { index in Self.run(center: 1.5e-3, seed: UInt64(20 + index)) }
+        let slowed = [slightly, much]
+        let analysis = CalibrationAnalysis(
+            unmodified: unmodified, slowed: slowed, slowdowns: [0.02, 0.5], thresholds: .default, workerCount: 2
+        )
+        let row = try #require(analysis.rows.first { $0.benchmark == "belief/update" })
+        #expect(analysis.aaComparisons == 6)
+        #expect(row.falseFailures == 0 && analysis.overallFalseFailureRate == 0)
+        #expect(row.caught == [0, 3] && row.pairs == 3)
+        #expect(row.smallestObserved == 0.5)
+        #expect(row.maxRegression == 0.10)
+        // Quiet runs: the limit floor is about the limit itself, and 5% is within reach.
+        #expect(row.smallestModelled >= 0.10 && row.smallestModelled < 0.15)
+        #expect(row.recommendedLimit != nil && !row.tooNoisy)
+    }
+
+    @Test func runsThatDriftBetweenProcessesAreNamedTooNoisy() throws {
+        let unmodified = [1.0, 1.3, 0.8, 1.25].enumerated().map { Self.run(center: 1e-3 * $0.element, seed: UInt64($0.offset)) }
+        let analysis = CalibrationAnalysis(
+            unmodified: unmodified, slowed: [], slowdowns: [], thresholds: .default, workerCount: 2
+        )
+        let row = try #require(analysis.rows.first)
+        #expect(row.betweenRunNoise > 0.2)
+        #expect(row.falseFailures > 0)
+        #expect(row.tooNoisy && (row.recommendedWorkers ?? 0) > 2)
+        let report = CalibrationReport(analysis: analysis, command: "bench calibrate", date: "d", machine: "m", notes: [])
+        #expect(report.terminalText.contains("too noisy to gate 5%: belief/update update_seconds"))
+    }
+
+    @Test func noetherSampleSizeShrinksAsTheShiftGrows() {
+        let model = CalibrationModel(alpha: 0.01, power: 0.95)
+        let small = model.samplesNeeded(shift: 0.02, cv: 0.05)
+        let large = model.samplesNeeded(shift: 0.10, cv: 0.05)
+        #expect(small > large && large >= 5)
+        #expect(model.mannWhitneyShift(samples: 2, cv: 0.05) == .infinity)
+        #expect(model.mannWhitneyShift(samples: 1000, cv: 0.05) < 0.02)
+    }
+
+    @Test func badSlowdownsAreAUsageError() async {
+        let run = await runBench(["calibrate", "--slowdowns", "0.1,abc"])
+        #expect(run.status == .failure)
+        #expect(run.standardError.contains("--slowdowns expects comma-separated fractions"))
+    }
+
+    @Test func theBaselinesDocumentShowsTheThresholdsInForce() async throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let document = try String(contentsOf: root.appendingPathComponent("docs/BASELINES.md"), encoding: .utf8)
+        let run = await runBench(["thresholds", "--thresholds", root.appendingPathComponent("Benchmarks/thresholds.json").path])
+        let begin = try #require(document.range(of: "<!-- thresholds:begin -->\n"))
+        let end = try #require(document.range(of: "<!-- thresholds:end -->"))
+        #expect(
+            String(document[begin.upperBound..<end.lowerBound]) == run.standardOutput,
+            "docs/BASELINES.md's thresholds table is stale: rerun `bench calibrate` or paste `bench thresholds` between the markers"
+        )
+    }
+}
