@@ -11,7 +11,7 @@ struct PushgatewayExchangeTests {
 
     static func withGateway(status: Int, answer: String, _ body: (UInt16, Recorder) throws -> Void) throws {
         let recorder = Recorder()
-        let server = try HTTPServer(configuration: HTTPServer.Configuration(port: 0)) { request in
+        let server = try HTTPServer(configuration: HTTPServer.Configuration(port: 0, placement: .unpinned)) { request in
             recorder.requests.withLock {
                 $0.append((request.method.rawValue, String(request.path), request.headers["Content-Type"], String(decoding: request.body, as: UTF8.self)))
             }

@@ -51,7 +51,7 @@ struct ThresholdsResolutionTests {
             "api/get[clients=8]", "latency_seconds",
             ResolvedLimits(
                 statistic: .p95,
-                maxRegression: 0.10,
+                maxRegression: 0.50,
                 gating: true,
                 budget: Budget(statistic: .p95, max: 0.5)
             )

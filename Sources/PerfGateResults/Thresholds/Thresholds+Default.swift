@@ -68,13 +68,13 @@ extension Thresholds {
               "reason": "Convergence time follows update time times a deterministic number of steps."
             },
             {
-              "match": "api/*", "metric": "latency_seconds", "statistic": "p95", "maxRegression": 0.10,
+              "match": "api/*", "metric": "latency_seconds", "statistic": "p95", "maxRegression": 0.50,
               "budget": { "statistic": "p95", "max": 0.5 },
-              "reason": "Published limit: API p95 under 500 ms; 10% regression limit on the same percentile."
+              "reason": "Published limit: API p95 under 500 ms (the budget gates). Between two runs on the shared 2-core machine p95 moved by tens of percent with no change (30% of A/A pairs failed at a 10% limit, docs/BASELINES.md), so only a +50% regression fails here; use bench ab for finer API regressions."
             },
             {
-              "match": "api/*", "metric": "throughput_per_second", "statistic": "p50", "maxRegression": 0.10,
-              "reason": "Requests per second fall when latency rises; 10% as for latency."
+              "match": "api/*", "metric": "throughput_per_second", "statistic": "p50", "maxRegression": 0.10, "gating": false,
+              "reason": "Reported, not gating: closed-loop throughput mirrors latency and was as noisy between runs (A/A false failures in docs/BASELINES.md); the latency budget carries the limit."
             },
             {
               "match": "api/*", "metric": "error_ratio", "budget": { "statistic": "mean", "max": 0.01 },
