@@ -59,7 +59,7 @@ struct ScalingExponentTests {
     @Test func aScalingBenchmarkIsDerivedWithOneSlopePerChunkAndProcessSpeedCancelsOut() throws {
         let metric = try Self.exponent(Self.coordinationRun(seed: 1))
         #expect(metric.samples.count == 30)
-        #expect(metric.unit == "ratio" && metric.better == .lower)
+        #expect(metric.unit == "exponent" && metric.better == .lower)
         #expect(metric.sampleProcesses == (0..<30).map { $0 / 10 })
         // Processes differ by up to 1.8×, yet every slope stays within the ±2% noise of exponent 1.
         #expect(metric.samples.allSatisfy { abs($0 - 1) < 0.03 })

@@ -39,6 +39,7 @@ public enum ValueFormatter {
         case "bytes": return scaled(value, scales: byteScales)
         case "per_second": return scaled(value, scales: rateScales)
         case "ratio": return scaled(value * 100, scales: [(1, "%")])
+        case "exponent": return DecimalFormatting.significant(value, digits: significantDigits)
         case "count", "counts":
             if value == value.rounded(), value.magnitude < 1e15 { return String(Int64(value)) }
             return DecimalFormatting.significant(value, digits: significantDigits)

@@ -79,7 +79,7 @@ extension DerivedMetrics {
         let processes = first.sampleProcesses.map { processes in
             (0..<chunkCount).map { processes[$0 * first.samples.count / chunkCount] }
         }
-        return MetricResult(unit: "ratio", better: .lower, samples: slopes, sampleProcesses: processes)
+        return MetricResult(unit: "exponent", better: .lower, samples: slopes, sampleProcesses: processes)
     }
 
     /// The median of each of `chunks` consecutive, nearly equal parts of `samples` (sizes differ by at most 1).
