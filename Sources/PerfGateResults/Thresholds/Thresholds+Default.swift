@@ -29,8 +29,8 @@ extension Thresholds {
               "reason": "Agent steps per second mirror round time; 10% keeps the two gates consistent."
             },
             {
-              "match": "coordination/*", "metric": "efficiency_ratio", "statistic": "p50", "maxRegression": 0.10,
-              "reason": "Parallel efficiency drops when coordination serialises; 10% of it is a real contention change."
+              "match": "coordination/*", "metric": "efficiency_ratio", "statistic": "p50", "maxRegression": 0.10, "gating": false,
+              "reason": "Reported, not gating: derived from two benchmarks' throughputs, it is the noisiest coordination metric between runs (6 of 10 A/A pairs moved it past 10% in bench calibrate, docs/BASELINES.md); throughput and round time carry the gate."
             },
             {
               "match": "coordination/*", "metric": "messages_per_round", "statistic": "p50", "maxRegression": 0.05,
