@@ -56,7 +56,7 @@ let package = Package(
         ),
 
         // The simulated multi-agent system under test (active-inference agents, contract net).
-        .target(name: "PerfGateAgents", swiftSettings: swiftSettings),
+        .target(name: "PerfGateAgents", dependencies: ["PerfGateStatistics"], swiftSettings: swiftSettings),
 
         // glibc's mallinfo2, which `import Glibc` does not expose.
         .target(name: "CPerfGateMallocInfo"),
@@ -77,7 +77,7 @@ let package = Package(
         // The simulated agents behind an HTTP API (create, step, read, delete), served by PerfGateHTTP.
         .target(
             name: "PerfGateAgentService",
-            dependencies: ["PerfGateAgents", "PerfGateHTTP"],
+            dependencies: ["PerfGateStatistics", "PerfGateAgents", "PerfGateHTTP"],
             swiftSettings: swiftSettings
         ),
 

@@ -1,3 +1,4 @@
+import PerfGateStatistics
 import Foundation
 import PerfGateComparison
 import PerfGateResults

@@ -1,3 +1,4 @@
+import PerfGateStatistics
 import PerfGateComparison
 import PerfGateResults
 import Testing

@@ -1,3 +1,4 @@
+import PerfGateStatistics
 import Testing
 
 @testable import PerfGateResults

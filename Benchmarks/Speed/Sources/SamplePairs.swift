@@ -1,3 +1,4 @@
+import PerfGateStatistics
 /// Seeded synthetic samples shaped like `scipy_mannwhitney.py`'s: uniform on [0, 1), the candidate
 /// shifted up (by 0.05 for small samples, 0.001 for large ones).
 enum SamplePairs {

@@ -1,3 +1,4 @@
+import PerfGateStatistics
 import PerfGateResults
 
 /// A synthetic baseline and candidate with many benchmarks of many samples each, as large as the

@@ -1,3 +1,4 @@
+import PerfGateStatistics
 /// The simulated multi-agent system: agents coordinating by contract net in a seeded grid world.
 ///
 /// Each ``runRound()``:

@@ -1,3 +1,4 @@
+import PerfGateStatistics
 /// xoshiro256**, the fast all-purpose generator behind every random choice of the simulation.
 ///
 /// Blackman & Vigna, "Scrambled linear pseudorandom number generators" (ACM TOMS 2021); reference code at

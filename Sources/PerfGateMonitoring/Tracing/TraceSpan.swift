@@ -1,3 +1,4 @@
+import PerfGateStatistics
 /// One span of a trace: ids, parent link, name, wall-clock times and attributes.
 ///
 /// Times are Unix nanoseconds (UTC). Ids are lowercase hex: 32 digits for the trace, 16 for spans,

@@ -1,3 +1,4 @@
+import PerfGateStatistics
 public import PerfGateAgents
 public import PerfGateHarness
 

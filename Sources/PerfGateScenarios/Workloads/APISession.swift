@@ -1,3 +1,4 @@
+import PerfGateStatistics
 import PerfGateAgentService
 import PerfGateAgents
 import PerfGateHTTP

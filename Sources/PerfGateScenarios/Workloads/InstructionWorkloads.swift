@@ -1,3 +1,4 @@
+import PerfGateStatistics
 import PerfGateAgents
 import PerfGateHarness
 

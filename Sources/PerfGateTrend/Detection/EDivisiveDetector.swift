@@ -1,3 +1,4 @@
+import PerfGateStatistics
 /// Change-point detection by e-divisive means with a seeded permutation test (Matteson & James 2014),
 /// the algorithm of Apache Otava's `compute_change_points_orig` and of R's `ecp::e.divisive`.
 ///

@@ -1,8 +1,10 @@
-/// SplitMix64, a tiny 64-bit generator used to expand one seed into many independent seeds.
+/// SplitMix64, a tiny seedable 64-bit generator: the one source of reproducible randomness of the
+/// package (permutation tests, synthetic samples, per-agent seeds).
 ///
 /// Steele, Lea & Flood, "Fast splittable pseudorandom number generators" (OOPSLA 2014); the constants
-/// are those of Vigna's reference implementation (<https://prng.di.unimi.it/splitmix64.c>). It seeds
-/// ``Xoshiro256StarStar`` and derives per-agent streams, never draws bulk data itself.
+/// are those of Vigna's reference implementation (<https://prng.di.unimi.it/splitmix64.c>). The same
+/// seed gives the same sequence on every platform. The simulated agents use it to seed their
+/// Xoshiro256** generators and to derive per-agent streams.
 public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
     /// The internal counter; advances by the golden-ratio increment on every draw.
     public private(set) var state: UInt64
