@@ -64,6 +64,9 @@ let package = Package(
         // Allocation counters that interpose malloc/free (kept out of sanitizer builds).
         .target(name: "CPerfGateMallocCounter"),
 
+        // A do-nothing function marking sample boundaries for valgrind's callgrind (--dump-after).
+        .target(name: "CPerfGateSampleMarker"),
+
         // Measurement: clocks, calibration, memory, worker processes, environment capture.
         .target(
             name: "PerfGateHarness",
@@ -117,7 +120,8 @@ let package = Package(
         .executableTarget(name: "bench", dependencies: ["PerfGateCommands"], swiftSettings: swiftSettings),
         // `perfgate-instructions`: fixed work for `bench run --instructions` to count under valgrind.
         .executableTarget(
-            name: "perfgate-instructions", dependencies: ["PerfGateScenarios", "PerfGateAgents"], swiftSettings: swiftSettings
+            name: "perfgate-instructions", dependencies: ["PerfGateScenarios", "PerfGateAgents", "CPerfGateSampleMarker"],
+            swiftSettings: swiftSettings
         ),
 
         // `perfgate-speed`: times the statistics and `bench compare` on synthetic data (figures only;

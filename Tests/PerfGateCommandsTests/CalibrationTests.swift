@@ -32,7 +32,8 @@ struct CalibrationTests {
         let row = try #require(analysis.rows.first { $0.benchmark == "belief/update" })
         #expect(analysis.aaComparisons == 6)
         #expect(row.falseFailures == 0 && analysis.overallFalseFailureRate == 0)
-        #expect(row.caught == [0, 3] && row.pairs == 3)
+        // Every unmodified run against every slowed run: 4 × 3 pairs per slowdown.
+        #expect(row.caught == [0, 12] && row.pairs == 12)
         #expect(row.smallestObserved == 0.5)
         #expect(row.maxRegression == 0.10)
         // Quiet runs: the limit floor is about the limit itself, and 5% is within reach.
@@ -60,6 +61,40 @@ struct CalibrationTests {
         #expect(small > large && large >= 5)
         #expect(model.mannWhitneyShift(samples: 2, cv: 0.05) == .infinity)
         #expect(model.mannWhitneyShift(samples: 1000, cv: 0.05) < 0.02)
+        // Too few samples for Noether's approximation, enough for complete separation to reach alpha:
+        // the shift that orders all 100 pairs with 95% power, z(1 − 0.05/100) = 3.29 standard deviations of the difference.
+        let separation = model.mannWhitneyShift(samples: 10, cv: 0.001)
+        #expect(abs(separation - 0.001 * 2.0.squareRoot() * 3.2905) < 1e-5)
+        #expect(model.mannWhitneyShift(samples: 4, cv: 0.001) == .infinity)  // 2/C(8,4) = 0.029 never reaches 0.01
+    }
+
+    /// `run(center:)` with an `instructions` metric of 10 identical samples added.
+    static func runWithInstructions(center: Double, spread: Double, instructions: Double, seed: UInt64) -> BenchmarkResults {
+        var results = run(center: center, spread: spread, seed: seed)
+        results.benchmarks[0].metrics["instructions"] = MetricResult(unit: "count", better: .lower, samples: Array(repeating: instructions, count: 10))
+        return results
+    }
+
+    @Test func instructionsCatchASlowdownThatNoisyWallTimeMisses() throws {
+        // Wall time drifts ±30% between runs and hides a 2% slowdown; the instruction count moves by exactly 2%.
+        let centers = [1.0, 1.3, 0.8, 1.25]
+        let unmodified = centers.enumerated().map {
+            Self.runWithInstructions(center: 1e-3 * $0.element, spread: 0.01, instructions: 967_543, seed: UInt64($0.offset))
+        }
+        let slowed = [[1.1, 0.85].enumerated().map {
+            Self.runWithInstructions(center: 1.02e-3 * $0.element, spread: 0.01, instructions: 967_543 * 1.02, seed: UInt64(10 + $0.offset))
+        }]
+        let analysis = CalibrationAnalysis(unmodified: unmodified, slowed: slowed, slowdowns: [0.02], thresholds: .default, workerCount: 3)
+        let instructions = try #require(analysis.rows.first { $0.metric == "instructions" })
+        #expect(instructions.falseFailures == 0 && instructions.caught == [8] && instructions.betweenRunNoise == 0)
+        let report = CalibrationReport(analysis: analysis, command: "bench calibrate", date: "d", machine: "m", notes: [])
+        #expect(report.groups.map(\.group) == ["belief (instructions)", "belief"])
+        #expect(report.instructionFindings == [
+            "`belief/update`: instructions reliably caught 2% where wall time did not; A/A false failures 0/6 on instructions "
+                + "(noise 0%) against \(analysis.rows.first { $0.metric == "update_seconds" }!.falseFailures)/6 on wall time (noise "
+                + "\(CalibrationReport.percent(analysis.rows.first { $0.metric == "update_seconds" }!.betweenRunNoise)))."
+        ])
+        #expect(report.markdown(baselines: [], thresholdsTable: "").contains("## What instruction counts catch that wall time cannot"))
     }
 
     @Test func badSlowdownsAreAUsageError() async {

@@ -8,7 +8,7 @@ import PerfGateStatistics
 /// Method (also in docs/BASELINES.md):
 /// - **False failures**: every pair (i < j) of the unmodified runs is compared with the thresholds;
 ///   a (benchmark, metric) false-fails when it is gating and `regressed` or `over_budget`.
-/// - **Detection power** at slowdown f: unmodified run i against slowed run i, for each i; caught
+/// - **Detection power** at slowdown f: every unmodified run against every run slowed by f; caught
 ///   when the gating metric fails the gate.
 /// - **Between-run noise** *s*: the root mean square of the A/A relative changes of the gated
 ///   statistic (this is the noise the limit has to sit above; it includes process-to-process drift).
@@ -69,8 +69,8 @@ struct CalibrationAnalysis {
     /// Worker processes per run in the calibrated suite.
     var workerCount: Int
 
-    /// Analyses `unmodified` runs (at least 2) and `slowed[k]` runs for `slowdowns[k]` (paired by index
-    /// with the unmodified runs) under `thresholds`.
+    /// Analyses `unmodified` runs (at least 2) and `slowed[k]` runs for `slowdowns[k]` (each compared
+    /// with every unmodified run) under `thresholds`.
     init(
         unmodified: [BenchmarkResults], slowed: [[BenchmarkResults]], slowdowns: [Double], thresholds: Thresholds,
         workerCount: Int, target: Target = Target()
@@ -81,7 +81,7 @@ struct CalibrationAnalysis {
         }
         var aa: [Comparison] = []
         for i in unmodified.indices { for j in unmodified.indices where j > i { aa.append(compare(unmodified[i], unmodified[j])) } }
-        let detections = slowed.map { runs in zip(unmodified, runs).map { compare($0, $1) } }
+        let detections = slowed.map { runs in unmodified.flatMap { base in runs.map { compare(base, $0) } } }
         self.slowdowns = slowdowns
         self.target = target
         self.workerCount = workerCount

@@ -15,13 +15,20 @@ struct CalibrationModel {
     func limitFloor(limit: Double, noise: Double) -> Double { limit + zPower * noise }
 
     /// Noether (1987): the smallest relative shift a two-sided Mann–Whitney test of `samples` per side
-    /// detects with the target power, for normal samples with coefficient of variation `cv`;
-    /// infinity when no shift suffices (too few samples).
+    /// detects with the target power, for normal samples with coefficient of variation `cv`.
+    ///
+    /// Noether's normal approximation asks for P(candidate > baseline) ≥ 1 when samples are few. Then,
+    /// if the exact test can still reach alpha by complete separation (every candidate above every
+    /// baseline sample), the shift is the one at which each of the n² pairs is ordered with probability
+    /// 1 − (1 − power)/n², so that all are with the target power (union bound); the nearly noise-free
+    /// instruction counts are in that case. Infinity when no shift suffices (too few samples).
     func mannWhitneyShift(samples: Int, cv: Double) -> Double {
         guard samples > 0 else { return .infinity }
         let probability = 0.5 + (zAlpha + zPower) / (6 * Double(samples)).squareRoot()
-        guard probability < 1 else { return .infinity }
-        return cv * 2.0.squareRoot() * StandardNormal.quantile(probability)
+        if probability < 1 { return cv * 2.0.squareRoot() * StandardNormal.quantile(probability) }
+        guard samples >= MannWhitneyU.minimumSampleCount(toReach: alpha) else { return .infinity }
+        let separation = 1 - (1 - power) / Double(samples * samples)
+        return cv * 2.0.squareRoot() * StandardNormal.quantile(separation)
     }
 
     /// Noether (1987): samples per side for the test to detect a relative `shift` with the target power

@@ -15,7 +15,7 @@ extension CalibrationReport {
         if !notes.isEmpty { text += "\n" }
         text += "## The gate's error rates on this machine\n\n"
         text += "\(analysis.aaComparisons) A/A comparisons (every pair of unmodified runs of the same build): the gate's verdict "
-            + "was fail in \(Self.percent(analysis.overallFalseFailureRate)) of them. Detection: each unmodified run against one run "
+            + "was fail in \(Self.percent(analysis.overallFalseFailureRate)) of them. Detection: every unmodified run against every run "
             + "with `--inject-slowdown` (every agent does that fraction more real work).\n\n"
         text += TextTable.markdown(groupTable) + "\n"
         text += "Per gated metric (limit = maxRegression of the gated statistic; CV = samples' coefficient of variation "
@@ -29,6 +29,7 @@ extension CalibrationReport {
                 + noisy.map { "`\($0.benchmark)` \($0.metric) (noise \(Self.percent($0.betweenRunNoise)); about \($0.recommendedWorkers ?? 0) worker processes per run would be needed, or a larger limit)" }
                     .joined(separator: "; ") + ".\n\n"
         }
+        text += instructionSection
         text += "## Baseline of every gated metric\n\n" + TextTable.markdown(baselines) + "\n"
         text += Self.method + "\n"
         text += "## Thresholds in force\n\nGenerated from `Benchmarks/thresholds.json` (`bench thresholds`); a test fails when they disagree.\n\n"
@@ -66,8 +67,9 @@ extension CalibrationReport {
         - **False-failure rate**: every pair (i < j) of the unmodified runs is compared with the thresholds in force
           (the pairs share runs, so they are not independent; with K+1 runs there are K(K+1)/2 pairs). A group
           false-fails when any of its gating metrics is `regressed` or `over_budget`.
-        - **Detection power** at slowdown f: unmodified run i against the i-th run made with `--inject-slowdown f`.
-          "Smallest caught (measured)" is the smallest slowdown tried that was caught in at least 80% of pairs.
+        - **Detection power** at slowdown f: every unmodified run against every run made with `--inject-slowdown f`
+          (pairs share runs here too). "Smallest caught (measured)" is the smallest slowdown tried that was caught in
+          at least 80% of pairs.
         - **Noise s**: the root mean square of the gated statistic's relative change over the A/A pairs. It includes
           the process-to-process drift of this machine, which the samples' CV inside one run does not.
         - **Smallest caught (modelled)**: the larger of two floors. The limit floor maxRegression + z(0.95)·s: the

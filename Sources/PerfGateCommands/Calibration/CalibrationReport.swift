@@ -22,9 +22,9 @@ struct CalibrationReport {
     /// The groups, in first-seen order.
     var groups: [GroupSummary] {
         var order: [String] = []
-        for row in analysis.rows where !order.contains(Self.group(row.benchmark)) { order.append(Self.group(row.benchmark)) }
+        for row in analysis.rows where !order.contains(Self.group(row)) { order.append(Self.group(row)) }
         return order.map { group in
-            let rows = analysis.rows.filter { Self.group($0.benchmark) == group }
+            let rows = analysis.rows.filter { Self.group($0) == group }
             // A group fails an A/A comparison (or catches a pair) when any of its metrics does.
             let failed = rows.reduce(into: Set<Int>()) { $0.formUnion($1.falseFailureComparisons) }
             let falseRate = Double(failed.count) / Double(max(1, analysis.aaComparisons))
@@ -42,6 +42,12 @@ struct CalibrationReport {
     }
 
     static func group(_ benchmark: String) -> String { String(benchmark.split(separator: "/").first ?? Substring(benchmark)) }
+
+    /// The row's group: the benchmark's group, with instruction counts (an opt-in metric with no
+    /// machine noise) as a group of their own, `coordination (instructions)`.
+    static func group(_ row: CalibrationAnalysis.Row) -> String {
+        row.metric == "instructions" ? group(row.benchmark) + " (instructions)" : group(row.benchmark)
+    }
 
     static func percent(_ value: Double) -> String {
         guard value.isFinite else { return "∞" }
@@ -90,6 +96,10 @@ struct CalibrationReport {
         text += TextTable.render(groupTable) + "\n" + TextTable.render(table)
         let noisy = analysis.rows.filter(\.tooNoisy).map { "\($0.benchmark) \($0.metric)" }
         if !noisy.isEmpty { text += "\ntoo noisy to gate \(Self.percent(analysis.target.slowdown)): \(noisy.joined(separator: ", "))\n" }
+        if !instructionPairs.isEmpty {
+            text += "\nwall time against instructions:\n" + TextTable.render(instructionTable)
+            text += instructionFindings.joined(separator: "\n") + "\n"
+        }
         return text
     }
 }

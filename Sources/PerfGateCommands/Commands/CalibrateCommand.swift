@@ -10,20 +10,25 @@ enum CalibrateCommand: BenchSubcommand {
         path: ["calibrate"],
         abstract: "Measure the gate's false-failure rate and detection power on this machine; write docs/BASELINES.md.",
         discussion: """
-            Runs the suite K+1 times unmodified and K times per slowdown with --inject-slowdown, compares
-            every pair of unmodified runs (A/A) and each unmodified run with a slowed one under the
+            Runs the suite K+1 times unmodified and M times per slowdown with --inject-slowdown, compares
+            every pair of unmodified runs (A/A) and every unmodified run with every slowed one under the
             thresholds in force, and reports per gated metric: false failures, detections, the noise of
             the gated statistic between runs, the smallest slowdown caught (measured and modelled) and
             the limit or sample count that would catch 5% with 95% power and under 1% false failures.
-            Defaults: --runs 4 --slowdowns 0.02,0.05,0.10 --suite quick (about 10 minutes on 2 cores).
-            --quick: --runs 2 --slowdowns 0.10 on coordination/* at 1 and 10 agents
-            (under 2 minutes), written to .bench/calibration/BASELINES.md unless --output is given.
+            When valgrind is installed, every run also counts instructions (as bench run --instructions)
+            and the report says what they catch that wall time cannot; --no-instructions skips them.
+            Defaults: --suite default --runs 3 --slowed-runs 2 --slowdowns 0.02,0.05,0.10 (10 runs,
+            about 14 minutes on 2 cores). --quick: quick suite, --runs 2 --slowed-runs 2 --slowdowns 0.10
+            on coordination/* at 1 and 10 agents (under 2 minutes), written to
+            .bench/calibration/BASELINES.md unless --output is given.
             """,
         options: [
-            OptionSpec("runs", value: "K", help: "Pairs per condition (default 4; 2 with --quick)."),
+            OptionSpec("runs", value: "K", help: "K+1 unmodified runs, K(K+1)/2 A/A pairs (default 3; 2 with --quick)."),
+            OptionSpec("slowed-runs", value: "M", help: "Runs per injected slowdown (default 2)."),
             OptionSpec("slowdowns", value: "LIST", help: "Injected slowdowns, comma-separated fractions (default 0.02,0.05,0.10)."),
-            OptionSpec("suite", value: "NAME", help: "Suite of every run (default: quick).", allowed: Suite.all.map(\.name)),
+            OptionSpec("suite", value: "NAME", help: "Suite of every run (default: default; quick with --quick).", allowed: Suite.all.map(\.name)),
             OptionSpec("quick", help: "A short calibration for CI: see above."),
+            OptionSpec("no-instructions", help: "Do not count instructions even when valgrind is installed."),
             SharedOptions.filter, SharedOptions.agents, SharedOptions.samples, SharedOptions.seed, SharedOptions.quiet,
             SharedOptions.thresholds,
             OptionSpec("output", short: "o", value: "FILE", help: "Markdown document to write (default docs/BASELINES.md)."),
@@ -32,18 +37,23 @@ enum CalibrateCommand: BenchSubcommand {
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitStatus {
         let quick = arguments.flag("quick")
-        let runs = try arguments.integer("runs", in: 1...100) ?? (quick ? 2 : 4)
+        let runs = try arguments.integer("runs", in: 1...100) ?? (quick ? 2 : 3)
+        let slowedRuns = try arguments.integer("slowed-runs", in: 1...100) ?? 2
         let slowdowns = try parseSlowdowns(arguments.value("slowdowns"), command: arguments.command) ?? (quick ? [0.10] : [0.02, 0.05, 0.10])
         let thresholds = try ThresholdsLoader.load(explicitPath: arguments.value("thresholds"))
         var options = try RunOptions(arguments)
-        if arguments.value("suite") == nil { options.suite = .quick }
+        if arguments.value("suite") == nil { options.suite = quick ? .quick : .default }
         if quick {
             options.filter = options.filter ?? "coordination/*"
             options.agentCounts = options.agentCounts ?? [1, 10]
         }
         let output = arguments.value("output") ?? (quick ? ".bench/calibration/BASELINES.md" : "docs/BASELINES.md")
         BuildWarning.printIfDebug(context: context)
-        let measured = try await measure(options: options, runs: runs, slowdowns: slowdowns, context: context)
+        let instructions = arguments.flag("no-instructions") ? nil : instructionCounter(options: options, context: context)
+        defer { instructions?.removeStrippedCopy() }
+        let plan = try SuiteRunner(options: options, context: context).makePlan()
+        let measure = Measurement(options: options, plan: plan, instructions: instructions, context: context)
+        let measured = try await measure.all(runs: runs, slowedRuns: slowedRuns, slowdowns: slowdowns)
         let analysis = CalibrationAnalysis(
             unmodified: measured.unmodified, slowed: measured.slowed, slowdowns: slowdowns, thresholds: thresholds,
             workerCount: options.suite.workerCount
@@ -61,28 +71,6 @@ enum CalibrateCommand: BenchSubcommand {
         return .success
     }
 
-    /// The unmodified runs (K+1) and the slowed runs (K per slowdown).
-    private static func measure(
-        options: RunOptions, runs: Int, slowdowns: [Double], context: CommandContext
-    ) async throws -> (unmodified: [BenchmarkResults], slowed: [[BenchmarkResults]]) {
-        var unmodified: [BenchmarkResults] = []
-        for index in 0...runs {
-            unmodified.append(try await runOnce(options: options, label: "unmodified run \(index + 1)/\(runs + 1)", context: context))
-        }
-        var slowed: [[BenchmarkResults]] = []
-        for slowdown in slowdowns {
-            var candidate = options
-            candidate.injection = FaultInjection(slowdown: slowdown, extraMemory: 0)
-            var group: [BenchmarkResults] = []
-            for index in 0..<runs {
-                let label = "slowdown \(CalibrationReport.percent(slowdown)) run \(index + 1)/\(runs)"
-                group.append(try await runOnce(options: candidate, label: label, context: context))
-            }
-            slowed.append(group)
-        }
-        return (unmodified, slowed)
-    }
-
     /// One suite run through worker processes; a failed scenario fails the calibration.
     static func runOnce(options: RunOptions, label: String, context: CommandContext) async throws -> BenchmarkResults {
         if !options.isQuiet { context.standardError.write("bench: \(label)\n") }
@@ -94,6 +82,16 @@ enum CalibrateCommand: BenchSubcommand {
             throw CommandError("\(label): a scenario failed: \(BenchCommand.oneLine(failure)); calibration needs complete runs")
         }
         return outcome.results
+    }
+
+    /// The instruction counter, or nil with a notice on standard error when valgrind or
+    /// `perfgate-instructions` is missing.
+    private static func instructionCounter(options: RunOptions, context: CommandContext) -> InstructionCounter? {
+        let setup = InstructionCounter.setUp(options: options, context: context)
+        if let reason = setup.reason {
+            context.standardError.write("bench: calibrate: instructions not counted: \(reason)\n")
+        }
+        return setup.counter
     }
 
     /// `0.02,0.05,0.10` as fractions in (0, 10], or nil when absent.

@@ -105,21 +105,12 @@ extension RunCommand {
     static func addInstructions(
         to results: inout BenchmarkResults, plan: BenchmarkPlan, options: RunOptions, context: CommandContext
     ) throws {
-        guard let valgrind = InstructionCounter.find("valgrind", environment: context.environment) else {
-            context.standardError.write(
-                "bench: warning: --instructions skipped: valgrind is not installed (apt-get install valgrind); no instructions metric\n"
-            )
+        let setup = InstructionCounter.setUp(options: options, context: context)
+        guard let counter = setup.counter else {
+            context.standardError.write("bench: warning: --instructions skipped: \(setup.reason ?? ""); no instructions metric\n")
             return
         }
-        guard let workload = InstructionCounter.strippedWorkload(bench: context.executablePath, environment: context.environment) else {
-            context.standardError.write(
-                "bench: warning: --instructions skipped: perfgate-instructions is not beside bench "
-                    + "(swift build -c release --product perfgate-instructions); no instructions metric\n"
-            )
-            return
-        }
-        defer { if workload.contains("perfgate-instructions-") { try? FileManager.default.removeItem(atPath: workload) } }
-        let counter = InstructionCounter(valgrind: valgrind, workload: workload, scenarioFolder: options.scenarioFolder, seed: options.seed)
+        defer { counter.removeStrippedCopy() }
         let counted = try counter.add(to: &results, plan: plan, samples: instructionSamples)
         let list = counted.isEmpty ? "no supported benchmark in this run" : counted.joined(separator: ", ")
         context.standardError.write("bench: instructions counted (valgrind callgrind) for \(list)\n")

@@ -20,39 +20,73 @@ public enum InstructionWorkloads {
         }
     }
 
-    /// Units of work per sample: 1,000 belief updates, or 4 coordination rounds.
+    /// Units of work per sample: 100 belief updates, or 4 coordination rounds.
     public static func unitsPerSample(_ benchmark: PlannedBenchmark) -> Int {
-        benchmark.definition.kind == .beliefUpdate ? 1_000 : 4
+        benchmark.definition.kind == .beliefUpdate ? 100 : 4
     }
 
-    /// Sets the benchmark's agents up as its timed workload does (same seeds), then does `units` units
-    /// of work (none for 0, which measures the setup alone). Unsupported benchmarks do nothing.
+    /// Sets the benchmark's agents up as its timed workload does (same seeds, same injection) and
+    /// returns the work: a function doing `units` units each time it is called (belief updates
+    /// continue where the last call stopped; rounds follow one another). Nil for an unsupported
+    /// benchmark.
     ///
-    /// Blocks the calling thread while coordination rounds run; call it from a thread of its own.
-    public static func run(_ benchmark: PlannedBenchmark, settings: WorkloadSettings, units: Int) {
+    /// The coordination work blocks the calling thread while rounds run; call it from a thread of its own.
+    public static func prepare(_ benchmark: PlannedBenchmark, settings: WorkloadSettings) -> ((Int) -> Void)? {
         let definition = benchmark.definition
         let model = definition.agentModel.size
         let seed = SplitMix64.derivedSeed(runSeed: settings.seed, stream: benchmark.agentCount ?? 0, purpose: 100)
         switch definition.kind {
         case .beliefUpdate:
-            var agent = ActiveInferenceAgent(
-                id: 0, model: GenerativeModel(seededWith: seed, size: model), seed: seed &+ 1, injection: settings.injection
+            let updater = BeliefUpdater(
+                agent: ActiveInferenceAgent(
+                    id: 0, model: GenerativeModel(seededWith: seed, size: model), seed: seed &+ 1, injection: settings.injection
+                ),
+                observations: model.observations, actions: model.actions
             )
-            for step in 0..<units { agent.observe(step % model.observations, after: step % model.actions) }
-            blackHole(agent.belief[0])
+            return updater.update(count:)
         case .coordination:
             let swarm = Swarm(
                 agentCount: benchmark.agentCount ?? 1, model: model, seed: seed, roundDeadline: .seconds(3_600),
                 injection: settings.injection
             )
-            let messages = AsyncBridge.wait {
-                var total = 0
-                for _ in 0..<units { total += await swarm.runRound().messages }
-                return total
+            return { units in
+                let messages = AsyncBridge.wait {
+                    var total = 0
+                    for _ in 0..<units { total += await swarm.runRound().messages }
+                    return total
+                }
+                blackHole(Double(messages))
             }
-            blackHole(Double(messages))
         default:
-            return
+            return nil
         }
+    }
+
+    /// Sets up and does `units` units of work in one go (none for 0, which measures the setup alone).
+    public static func run(_ benchmark: PlannedBenchmark, settings: WorkloadSettings, units: Int) {
+        prepare(benchmark, settings: settings)?(units)
+    }
+}
+
+/// One agent observing a fixed cycle of observations and actions, continued across calls.
+private final class BeliefUpdater {
+    private var agent: ActiveInferenceAgent
+    private let observations: Int
+    private let actions: Int
+    private var step = 0
+
+    init(agent: ActiveInferenceAgent, observations: Int, actions: Int) {
+        self.agent = agent
+        self.observations = observations
+        self.actions = actions
+    }
+
+    /// `count` more belief updates.
+    func update(count: Int) {
+        for _ in 0..<count {
+            agent.observe(step % observations, after: step % actions)
+            step += 1
+        }
+        blackHole(agent.belief[0])
     }
 }
