@@ -97,6 +97,18 @@ struct CalibrationTests {
         #expect(report.markdown(baselines: [], thresholdsTable: "").contains("## What instruction counts catch that wall time cannot"))
     }
 
+    @Test func theBaselineTableGivesEachGatedMetricsBudgetAndReason() throws {
+        let unmodified = (0..<3).map { Self.run(center: 1e-4, seed: UInt64($0)) }
+        let analysis = CalibrationAnalysis(unmodified: unmodified, slowed: [], slowdowns: [], thresholds: .default, workerCount: 3)
+        let rows = CalibrationReport.baselineRows(run: unmodified[0], analysis: analysis, thresholds: .default)
+        #expect(rows[0].suffix(3) == ["allowed regression", "budget", "why"])
+        let update = try #require(rows.first { $0.first == "belief/update" })
+        #expect(update[6] == "+10%" && update[7] == "—")
+        #expect(update[8].hasPrefix("One belief update is microseconds long"))
+        let budget = Budget(statistic: .p95, max: 0.5)
+        #expect(CalibrationReport.budgetText(budget, unit: "seconds") == "p95 ≤ 0.5 seconds")
+    }
+
     @Test func badSlowdownsAreAUsageError() async {
         let run = await runBench(["calibrate", "--slowdowns", "0.1,abc"])
         #expect(run.status == .failure)

@@ -30,7 +30,9 @@ extension CalibrationReport {
                     .joined(separator: "; ") + ".\n\n"
         }
         text += instructionSection
-        text += "## Baseline of every gated metric\n\n" + TextTable.markdown(baselines) + "\n"
+        text += "## Baseline of every gated metric\n\n"
+        text += "Measured on this machine (the first unmodified run); the reference baseline the gate compares with is "
+            + "`baselines/default.json`.\n\n" + TextTable.markdown(baselines) + "\n"
         text += Self.method + "\n"
         text += "## Thresholds in force\n\nGenerated from `Benchmarks/thresholds.json` (`bench thresholds`); a test fails when they disagree.\n\n"
         text += "<!-- thresholds:begin -->\n" + thresholdsTable + "<!-- thresholds:end -->\n"
@@ -38,17 +40,31 @@ extension CalibrationReport {
     }
 
     /// One row per gated metric of `run` (the first unmodified run): value of the gated statistic, CV,
-    /// allowed regression and budget.
-    static func baselineRows(run: BenchmarkResults, analysis: CalibrationAnalysis) -> [[String]] {
-        let header = ["benchmark", "metric", "gated statistic", "baseline value", "CV", "noise s", "allowed regression"]
+    /// between-run noise, allowed regression, budget and the thresholds' reason.
+    static func baselineRows(run: BenchmarkResults, analysis: CalibrationAnalysis, thresholds: Thresholds) -> [[String]] {
+        let header = ["benchmark", "metric", "gated statistic", "baseline value", "CV", "noise s", "allowed regression", "budget", "why"]
         return [header] + analysis.rows.compactMap { row in
             guard let metric = run.benchmarks.first(where: { $0.id == row.benchmark })?.metrics[row.metric] else { return nil }
+            let rules = thresholds.matchingRules(forBenchmark: row.benchmark, metric: row.metric)
+            let reasons = rules.compactMap(\.reason)
             return [
                 row.benchmark, row.metric, row.statistic.rawValue,
                 "\(formatNumber(metric.summary.value(of: row.statistic))) \(metric.unit)",
                 percent(row.sampleCV), percent(row.betweenRunNoise), "+" + percent(row.maxRegression),
+                budgetText(thresholds.limits(forBenchmark: row.benchmark, metric: row.metric).budget, unit: metric.unit),
+                (reasons.isEmpty ? [thresholds.defaults.reason ?? ""] : reasons).joined(separator: " "),
             ]
         }
+    }
+
+    /// `p95 ≤ 0.5 seconds`, or `—` without a budget.
+    static func budgetText(_ budget: Budget?, unit: String) -> String {
+        guard let budget else { return "—" }
+        let statistic = budget.statistic?.rawValue ?? ""
+        var parts: [String] = []
+        if let max = budget.max { parts.append("\(statistic) ≤ \(formatNumber(max)) \(unit)") }
+        if let min = budget.min { parts.append("\(statistic) ≥ \(formatNumber(min)) \(unit)") }
+        return parts.joined(separator: ", ")
     }
 
     /// A number with about 4 significant digits.

@@ -65,7 +65,7 @@ enum CalibrateCommand: BenchSubcommand {
             notes: MeasurementContext.notes(runs: all)
         )
         context.standardOutput.write(report.terminalText)
-        let baselines = CalibrationReport.baselineRows(run: measured.unmodified[0], analysis: analysis)
+        let baselines = CalibrationReport.baselineRows(run: measured.unmodified[0], analysis: analysis, thresholds: thresholds)
         try ResultsIO.writeText(report.markdown(baselines: baselines, thresholdsTable: ThresholdsTable().render(thresholds)), to: output)
         context.standardOutput.write("calibration: \(output)\n")
         return .success
