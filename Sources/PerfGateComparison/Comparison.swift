@@ -64,10 +64,12 @@ public enum ComparisonStatus: String, Sendable, Hashable, CaseIterable {
 
 /// The significance test behind a status.
 public struct TestOutcome: Sendable, Hashable {
-    /// Always `mann-whitney-u` in this version.
+    /// `mann-whitney-u` (`bench compare`, `bench ab --method pooled`) or `wilcoxon-signed-rank`
+    /// (`bench ab --method paired`).
     public var name: String
     public var method: MannWhitneyMethod
-    /// U of the candidate sample.
+    /// The test statistic: U of the candidate sample (Mann–Whitney) or W⁺, the sum of the ranks of
+    /// the positive paired differences (Wilcoxon).
     public var u: Double
     /// Two-sided p-value before correction.
     public var pValue: Double

@@ -41,6 +41,16 @@ struct JUnitReportTests {
         #expect(document.text.contains("adjusted p = 0.0019 (alpha 0.01, Holm)"))
     }
 
+    @Test("A paired Wilcoxon test is reported with its statistic W⁺, a Mann–Whitney test with U")
+    func statisticIsNamedAfterTheTest() throws {
+        var paired = ComparisonFixtures.result("b", "m", status: .regressed, baseline: 1, candidate: 2)
+        paired.test?.name = "wilcoxon-signed-rank"
+        let pooled = ComparisonFixtures.result("c", "m", status: .regressed, baseline: 1, candidate: 2)
+        let xml = JUnitReport().render(ComparisonFixtures.comparison([paired, pooled]))
+        #expect(xml.contains("test: wilcoxon-signed-rank (asymptotic), W⁺ = 450,"))
+        #expect(xml.contains("test: mann-whitney-u (asymptotic), U = 450,"))
+    }
+
     @Test("Hostile text stays well-formed and reads back as written, minus characters XML forbids")
     func hostileTextIsEscaped() throws {
         let hostile = "a&b<c>\"d\"'e'\u{0}\u{1}\u{8}\u{B}\u{FFFE}]]>\n\tend"

@@ -22,6 +22,10 @@ enum JUnitNumbers {
     /// The statistics shown for each side, in this order.
     private static let statistics: [SummaryStatistic] = [.min, .p50, .p90, .p95, .p99, .max, .mean, .stddev]
 
+    /// The symbol of a test's statistic: W⁺ for the Wilcoxon signed-rank test (`bench ab --method
+    /// paired`), U for Mann–Whitney.
+    static func statisticName(_ testName: String) -> String { testName.hasPrefix("wilcoxon") ? "W⁺" : "U" }
+
     static func lines(for result: MetricComparison, comparison: Comparison) -> [String] {
         var lines = ["status: \(result.status.rawValue)", "statistic: \(result.statistic.rawValue)"]
         if let baseline = result.baseline { lines.append("baseline: " + describe(baseline, unit: result.unit)) }
@@ -32,7 +36,7 @@ enum JUnitNumbers {
         if !changes.isEmpty { lines.append("change: " + changes.joined(separator: ", ")) }
         if let test = result.test {
             lines.append(
-                "test: \(test.name) (\(test.method.rawValue)), U = \(number(test.u)), \(p(test.pValue)), "
+                "test: \(test.name) (\(test.method.rawValue)), \(statisticName(test.name)) = \(number(test.u)), \(p(test.pValue)), "
                     + "adjusted \(p(test.adjustedPValue)) "
                     + "(\(comparison.correction.describe(alpha: comparison.alpha)))"
             )
