@@ -102,6 +102,13 @@ struct MeasurementWarningsTests {
         )
         let warnings = MeasurementWarnings.variationWarnings([benchmark])
         #expect(warnings == ["x/y noisy: coefficient of variation 50.0 % exceeds 10.0 %; the machine may be noisy"])
+        var second = benchmark
+        second.id = "x/z"
+        #expect(
+            MeasurementWarnings.variationWarnings([benchmark, second]) == [
+                "coefficient of variation above 10.0 % in 2 metrics; the machine may be noisy: x/y noisy 50.0 %, x/z noisy 50.0 %"
+            ]
+        )
     }
 
     @Test(arguments: [[Double](), [5], [0, 0]])

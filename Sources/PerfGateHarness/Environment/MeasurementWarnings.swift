@@ -39,27 +39,34 @@ public enum MeasurementWarnings {
         return warnings
     }
 
-    /// One warning per metric whose samples' coefficient of variation exceeds the limit, in
-    /// benchmark order, then metric name order. Metrics with fewer than 2 samples or a mean of 0
-    /// are skipped.
+    /// The metrics whose samples' coefficient of variation exceeds the limit: one warning naming the
+    /// metric when there is one, else one warning listing them all (benchmark order, then metric name
+    /// order), so that a noisy machine does not bury the output. Metrics with fewer than 2 samples or a
+    /// mean of 0 are skipped.
     /// - Complexity: O(total samples).
     public static func variationWarnings(
         _ benchmarks: [BenchmarkResult],
         limits: MeasurementWarningLimits = MeasurementWarningLimits()
     ) -> [String] {
-        var warnings: [String] = []
+        var noisy: [(metric: String, variation: Double)] = []
         for benchmark in benchmarks {
             for name in benchmark.metrics.keys.sorted() {
                 guard let samples = benchmark.metrics[name]?.samples,
                     let variation = coefficientOfVariation(samples),
                     variation > limits.maximumCoefficientOfVariation
                 else { continue }
-                warnings.append(
-                    "\(benchmark.id) \(name): coefficient of variation \(percent(variation)) exceeds \(percent(limits.maximumCoefficientOfVariation)); the machine may be noisy"
-                )
+                noisy.append(("\(benchmark.id) \(name)", variation))
             }
         }
-        return warnings
+        let limit = percent(limits.maximumCoefficientOfVariation)
+        switch noisy.count {
+        case 0: return []
+        case 1:
+            return ["\(noisy[0].metric): coefficient of variation \(percent(noisy[0].variation)) exceeds \(limit); the machine may be noisy"]
+        default:
+            let list = noisy.map { "\($0.metric) \(percent($0.variation))" }.joined(separator: ", ")
+            return ["coefficient of variation above \(limit) in \(noisy.count) metrics; the machine may be noisy: \(list)"]
+        }
     }
 
     /// Sample standard deviation (n − 1) over |mean|; nil for fewer than 2 samples or a mean of 0.
