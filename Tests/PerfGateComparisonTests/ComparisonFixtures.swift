@@ -2,34 +2,12 @@ import PerfGateComparison
 import PerfGateResults
 import PerfGateStatistics
 
-/// SplitMix64 (Steele, Lea & Flood, OOPSLA 2014): a small seeded generator for test samples.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A uniform double in [0, 1) from the top 53 bits.
-    mutating func nextUnit() -> Double {
-        Double(next() >> 11) * 0x1p-53
-    }
-}
-
 /// Results, thresholds and comparisons built in code for the comparator tests.
 enum Fixtures {
     /// `count` samples uniform on [low, high) from `seed` (53-bit values: ties are practically impossible).
     static func uniform(_ low: Double, _ high: Double, count: Int = 30, seed: UInt64) -> [Double] {
         var generator = SplitMix64(seed: seed)
-        return (0..<count).map { _ in low + (high - low) * generator.nextUnit() }
+        return (0..<count).map { _ in low + (high - low) * generator.nextUnitDouble() }
     }
 
     /// A metric from raw samples; the summary is computed with `SampleSummary(samples:)`.

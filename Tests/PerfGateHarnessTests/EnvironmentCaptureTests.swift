@@ -4,18 +4,6 @@ import PerfGateResults
 import PerfGateStatistics
 import Testing
 
-/// A deterministic generator (SplitMix64) for the run id's random suffix.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-}
-
 /// 2026-11-29T01:23:45Z.
 private let sampleTime = 1_795_915_425
 
@@ -33,14 +21,14 @@ struct EnvironmentCaptureTests {
     }
 
     @Test func runIDsUseTheUTCTimeAndTheShortCommit() {
-        var generator = SplitMix64(state: 1)
+        var generator = SplitMix64(seed: 1)
         let id = RunIdentifier.make(secondsSinceEpoch: sampleTime, commit: "1A2B3C4D5E6F", using: &generator)
         #expect(id == "20261129T012345Z-1a2b3c4")
     }
 
     @Test func runIDsWithoutACommitGetSevenSeededHexDigits() {
-        var first = SplitMix64(state: 7)
-        var second = SplitMix64(state: 7)
+        var first = SplitMix64(seed: 7)
+        var second = SplitMix64(seed: 7)
         let id = RunIdentifier.make(secondsSinceEpoch: sampleTime, commit: nil, using: &first)
         #expect(id == RunIdentifier.make(secondsSinceEpoch: sampleTime, commit: nil, using: &second))
         #expect(id.hasPrefix("20261129T012345Z-"))

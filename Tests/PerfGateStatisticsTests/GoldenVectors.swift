@@ -1,4 +1,5 @@
 import Foundation
+import PerfGateStatistics
 import Testing
 
 /// Reading of the golden vectors in `Golden/` (written by `scripts/golden/generate.py`).
@@ -41,7 +42,7 @@ struct GoldenSample: Decodable, Sendable {
         let spec = try #require(generator)
         var random = SplitMix64(seed: spec.seed)
         let values = try (0..<spec.count).map { _ in
-            let u = random.nextUnit()
+            let u = random.nextUnitDouble()
             switch spec.kind {
             case "uniform": return spec.offset + spec.scale * u
             case "integer": return spec.offset + spec.scale * (u * Double(spec.levels)).rounded(.down)

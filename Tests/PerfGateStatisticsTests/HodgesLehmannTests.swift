@@ -32,8 +32,8 @@ struct HodgesLehmannTests {
 
     @Test func selectionFindsEveryOrderStatisticOfASmallMatrix() {
         var random = SplitMix64(seed: 7)
-        let candidate = (0..<9).map { _ in (random.nextUnit() * 8).rounded(.down) }.sorted()
-        let baseline = (0..<7).map { _ in (random.nextUnit() * 8).rounded(.down) }.sorted()
+        let candidate = (0..<9).map { _ in (random.nextUnitDouble() * 8).rounded(.down) }.sorted()
+        let baseline = (0..<7).map { _ in (random.nextUnitDouble() * 8).rounded(.down) }.sorted()
         let all = candidate.flatMap { c in baseline.map { c - $0 } }.sorted()
         let differences = PairwiseDifferences(candidate: candidate, baseline: baseline)
         for k in 1...all.count {

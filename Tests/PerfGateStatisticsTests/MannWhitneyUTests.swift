@@ -51,8 +51,8 @@ struct MannWhitneyUTests {
 
     @Test func swappingSamplesMirrorsUAndKeepsTheTwoSidedPValue() {
         var random = SplitMix64(seed: 42)
-        let candidate = (0..<30).map { _ in random.nextUnit() }
-        let baseline = (0..<40).map { _ in random.nextUnit() + 0.1 }
+        let candidate = (0..<30).map { _ in random.nextUnitDouble() }
+        let baseline = (0..<40).map { _ in random.nextUnitDouble() + 0.1 }
         for method in [MannWhitneyMethod.exact, .asymptotic] {
             let forward = MannWhitneyU.test(candidate: candidate, baseline: baseline, method: method)
             let backward = MannWhitneyU.test(candidate: baseline, baseline: candidate, method: method)

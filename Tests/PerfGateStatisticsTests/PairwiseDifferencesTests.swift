@@ -7,7 +7,7 @@ struct PairwiseDifferencesTests {
     /// all equal, and extreme values whose differences overflow to infinity.
     static func sample(_ shape: Int, count: Int, random: inout SplitMix64) -> [Double] {
         (0..<count).map { index in
-            let u = random.nextUnit()
+            let u = random.nextUnitDouble()
             switch shape {
             case 0: return 1_000 + 50 * (u - 0.5)
             case 1: return 10 * LibM.log(1 - u) * LibM.log(1 - u)

@@ -8,7 +8,7 @@ struct SortingTests {
         var random = SplitMix64(seed: UInt64(count))
         let specials: [Double] = [0, -0.0, .infinity, -.infinity, .leastNonzeroMagnitude, -.greatestFiniteMagnitude]
         let values = (0..<count).map { index in
-            index % 17 == 0 ? specials[index % specials.count] : (random.nextUnit() - 0.5) * 1e6
+            index % 17 == 0 ? specials[index % specials.count] : (random.nextUnitDouble() - 0.5) * 1e6
         }
         #expect(Sorting.sorted(values) == values.sorted())
     }
@@ -32,15 +32,15 @@ struct SortingTests {
         var random = SplitMix64(seed: UInt64(count) + 1)
         let shapes: [[Double]] = [
             // Almost all in one bucket, one far outlier.
-            (0..<count).map { $0 == 7 ? 1e12 : 1 + random.nextUnit() * 1e-6 },
+            (0..<count).map { $0 == 7 ? 1e12 : 1 + random.nextUnitDouble() * 1e-6 },
             // Heavy tail.
-            (0..<count).map { _ in 1 / (random.nextUnit() + 1e-9) },
+            (0..<count).map { _ in 1 / (random.nextUnitDouble() + 1e-9) },
             // Few distinct values, both signs.
-            (0..<count).map { _ in (random.nextUnit() * 5).rounded(.down) - 2 },
+            (0..<count).map { _ in (random.nextUnitDouble() * 5).rounded(.down) - 2 },
             // Both signs over many magnitudes, zeros of both signs.
-            (0..<count).map { index in index % 9 == 0 ? -0.0 : (random.nextUnit() - 0.5) * Double(1 << (index % 40)) },
+            (0..<count).map { index in index % 9 == 0 ? -0.0 : (random.nextUnitDouble() - 0.5) * Double(1 << (index % 40)) },
             // Infinite span: the introsort fallback.
-            (0..<count).map { index in index == 3 ? .infinity : index == 5 ? -.greatestFiniteMagnitude : random.nextUnit() },
+            (0..<count).map { index in index == 3 ? .infinity : index == 5 ? -.greatestFiniteMagnitude : random.nextUnitDouble() },
         ]
         for values in shapes {
             var keys = values.map(Sorting.key)

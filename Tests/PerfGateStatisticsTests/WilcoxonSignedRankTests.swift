@@ -47,7 +47,7 @@ struct WilcoxonSignedRankTests {
 
     @Test func negatingTheDifferencesMirrorsTheOneSidedPValues() {
         var random = SplitMix64(seed: 7)
-        let differences = (0..<23).map { _ in random.nextUnit() - 0.35 }
+        let differences = (0..<23).map { _ in random.nextUnitDouble() - 0.35 }
         let negated = differences.map { -$0 }
         for method in [WilcoxonMethod.exact, .asymptotic] {
             let greater = WilcoxonSignedRank.test(differences: differences, alternative: .greater, method: method)

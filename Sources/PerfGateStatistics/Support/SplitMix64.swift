@@ -23,6 +23,12 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
         return z ^ (z >> 31)
     }
 
+    /// A uniform double in [0, 1) from the top 53 bits of ``next()`` (as `splitmix64` in
+    /// `scripts/golden/generate.py` computes it, so golden samples can be stored as a seed).
+    public mutating func nextUnitDouble() -> Double {
+        Double(next() >> 11) * 0x1p-53
+    }
+
     /// Derives a seed for one independent stream (an agent, the world, a sensor) from a run seed.
     ///
     /// The stream number and a purpose tag are mixed into the run seed through two SplitMix64
