@@ -1,0 +1,44 @@
+/// The verdict paragraph of one ramp: the largest count that held, the first that failed and why, and
+/// what that means for the published limit of 50 coordinating agents.
+struct CapacityVerdict {
+    var ramp: CapacityRampResult
+    var publishedLimit: Int
+
+    /// `coordinating agents` or `agents over the API (one connection each)`.
+    private var subject: String { ramp.kind == .api ? "agents over the API (one connection each)" : "coordinating agents" }
+
+    /// One paragraph, Markdown.
+    var text: String {
+        guard let outcome = ramp.outcome else { return "Not measured: \(ramp.skipReason ?? "skipped")." }
+        var text = "Largest count that meets every \(ramp.kind.rawValue) objective: "
+        text += "**\(outcome.largestHolding.map(String.init) ?? "none (1 agent already fails)")**. "
+        if let failing = outcome.firstFailing {
+            text += "First failing count: **\(failing)** (\(outcome.failedObjectives.joined(separator: "; "))). "
+        } else if let holding = outcome.largestHolding {
+            text += "Held up to \(holding), the maximum tried: no count failed, so the breaking point lies above it. "
+        }
+        return text + limitSentence(outcome)
+    }
+
+    private func limitSentence(_ outcome: CapacityRamp.Outcome) -> String {
+        let holding = outcome.largestHolding ?? 0
+        let limit = publishedLimit
+        if holding >= limit {
+            let margin = CalibrationReport.formatNumber(Double(holding) / Double(limit))
+            let qualifier = outcome.firstFailing == nil ? "at least " : ""
+            if ramp.kind == .coordination {
+                return "The published limit of \(limit) coordinating agents is **confirmed** on this machine, with a margin of "
+                    + "\(qualifier)\(margin)× (\(holding) agents held)."
+            }
+            return "\(limit) \(subject) are within the API objectives, with a margin of \(qualifier)\(margin)×."
+        }
+        if outcome.firstFailing == nil {
+            return "The ramp stopped at \(holding) (its maximum), below \(limit): it neither confirms nor refutes \(limit) \(subject)."
+        }
+        if ramp.kind == .coordination {
+            return "The published limit of \(limit) is **not met** on this machine: it should be **corrected to \(holding)** "
+                + "for these objectives (the table below is the evidence)."
+        }
+        return "\(limit) \(subject) are **not** within the API objectives on this machine: \(holding) are."
+    }
+}
