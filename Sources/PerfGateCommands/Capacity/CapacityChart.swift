@@ -34,7 +34,7 @@ struct CapacityChart {
         guard let low = values.min(), let high = values.max(), let maxAgents else {
             return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"60\"><text x=\"10\" y=\"30\">no data</text></svg>\n"
         }
-        let (w, h, l, r, t, b) = (720.0, 400.0, 70.0, 150.0, 40.0, 50.0)
+        let (w, h, l, r, t, b) = (720.0, 400.0, 70.0, 20.0, 40.0, 50.0)
         let yLow = Foundation.log10(low) - 0.15, yHigh = Foundation.log10(high) + 0.15
         let xHigh = max(Foundation.log10(Double(maxAgents)), 0.3)
         let x = { (agents: Int) in l + (w - l - r) * Foundation.log10(Double(agents)) / xHigh }
@@ -55,12 +55,16 @@ struct CapacityChart {
         }
         for line in lines {
             svg += Self.line(l, y(line.seconds), w - r, y(line.seconds), "gray", dashed: true)
-            svg += "<text x=\"\(Int(w - r + 4))\" y=\"\(Int(y(line.seconds)) + 4)\" font-size=\"10\">\(line.label)</text>\n"
+            svg += "<text x=\"\(Int(w - r - 4))\" y=\"\(Int(y(line.seconds)) - 4)\" text-anchor=\"end\" font-size=\"11\" fill=\"gray\">"
+                + "\(Self.escaped(line.label))</text>\n"
         }
         for (index, curve) in series.enumerated() {
             let coordinates = curve.points.map { "\(Int(x($0.agents))),\(Int(y($0.seconds)))" }.joined(separator: " ")
             svg += "<polyline fill=\"none\" stroke=\"\(curve.color)\" stroke-width=\"2\" points=\"\(coordinates)\"/>\n"
-            svg += "<text x=\"\(Int(w - r + 4))\" y=\"\(Int(t) + 14 * index)\" fill=\"\(curve.color)\">\(curve.name)</text>\n"
+            svg += "<text x=\"\(Int(w - r) - 90 * (series.count - index))\" y=\"20\" fill=\"\(curve.color)\">\(curve.name)</text>\n"
+            for point in curve.points {
+                svg += "<circle cx=\"\(Int(x(point.agents)))\" cy=\"\(Int(y(point.seconds)))\" r=\"2.5\" fill=\"\(curve.color)\"/>\n"
+            }
         }
         return svg + "<text x=\"\(Int((l + w - r) / 2))\" y=\"\(Int(h - 12))\" text-anchor=\"middle\">agents</text>\n</svg>\n"
     }
@@ -70,8 +74,15 @@ struct CapacityChart {
             + (dashed ? " stroke-dasharray=\"6 4\"" : "") + "/>\n"
     }
 
+    /// Text with `&`, `<` and `>` escaped for XML.
+    static func escaped(_ text: String) -> String {
+        text.replacing("&", with: "&amp;").replacing("<", with: "&lt;").replacing(">", with: "&gt;")
+    }
+
     /// `1 ms`, `10 ms`, `1 s` for a power of ten in seconds.
     private static func label(_ seconds: Double) -> String {
-        seconds >= 1 ? CalibrationReport.formatNumber(seconds) + " s" : CalibrationReport.formatNumber(seconds * 1000) + " ms"
+        if seconds >= 1 { return "\(Int(seconds.rounded())) s" }
+        if seconds >= 0.001 { return "\(Int((seconds * 1000).rounded())) ms" }
+        return CalibrationReport.formatNumber(seconds * 1000) + " ms"
     }
 }

@@ -10,12 +10,12 @@ struct CapacityVerdict {
     /// One paragraph, Markdown.
     var text: String {
         guard let outcome = ramp.outcome else { return "Not measured: \(ramp.skipReason ?? "skipped")." }
-        var text = "Largest count that meets every \(ramp.kind.rawValue) objective: "
+        var text = "Largest count that meets every \(ramp.kind == .api ? "API" : "coordination") objective: "
         text += "**\(outcome.largestHolding.map(String.init) ?? "none (1 agent already fails)")**. "
         if let failing = outcome.firstFailing {
             text += "First failing count: **\(failing)** (\(outcome.failedObjectives.joined(separator: "; "))). "
         } else if let holding = outcome.largestHolding {
-            text += "Held up to \(holding), the maximum tried: no count failed, so the breaking point lies above it. "
+            text += "Held up to \(holding), the maximum tried (no count failed; the breaking point lies above it). "
         }
         return text + limitSentence(outcome)
     }
@@ -33,7 +33,7 @@ struct CapacityVerdict {
             return "\(limit) \(subject) are within the API objectives, with a margin of \(qualifier)\(margin)×."
         }
         if outcome.firstFailing == nil {
-            return "The ramp stopped at \(holding) (its maximum), below \(limit): it neither confirms nor refutes \(limit) \(subject)."
+            return "That is below \(limit): it neither confirms nor refutes \(limit) \(subject)."
         }
         if ramp.kind == .coordination {
             return "The published limit of \(limit) is **not met** on this machine: it should be **corrected to \(holding)** "

@@ -21,7 +21,7 @@ enum CapacityCommand: BenchSubcommand {
             24.5 MiB stays within half the physical memory. Default objectives: round_seconds.p95 <= the
             coordination scenario's round deadline, timeout_ratio <= 0.05, bytes_per_agent <= 36175872,
             api_latency_seconds.p95 <= 0.5. Writes the document and an SVG chart beside it (capacity.svg).
-            About 5-10 minutes on 2 cores. --quick: both ramps up to 16 agents, 4 coordination samples, 1
+            About 5-10 minutes on 2 cores. --quick: both ramps up to 16 agents, 12 coordination samples, 1
             bisection step (under 2 minutes), written under .bench/capacity/.
             """,
         options: [
@@ -33,7 +33,7 @@ enum CapacityCommand: BenchSubcommand {
             OptionSpec("ramp", value: "NAME", help: "Which ramp to run (default both).", allowed: CapacityRampKind.optionValues),
             OptionSpec("quick", help: "A short ramp for CI (under 2 minutes)."),
             OptionSpec("suite", value: "NAME", help: "Suite of every run (default: quick).", allowed: Suite.all.map(\.name)),
-            OptionSpec("samples", value: "N", help: "Coordination samples per count (default 50; 4 with --quick)."),
+            OptionSpec("samples", value: "N", help: "Coordination samples per count (default 50; 12 with --quick)."),
             SharedOptions.seed, SharedOptions.quiet,
             OptionSpec("output", short: "o", value: "FILE", help: "Markdown document to write (default docs/CAPACITY.md)."),
         ]
@@ -49,7 +49,7 @@ enum CapacityCommand: BenchSubcommand {
         let output = arguments.value("output") ?? (quick ? ".bench/capacity/CAPACITY.md" : "docs/CAPACITY.md")
         BuildWarning.printIfDebug(context: context)
         let measurer = CapacityMeasurer(
-            options: options, context: context, coordinationSamples: options.samples ?? (quick ? 4 : 50), memorySamples: 2,
+            options: options, context: context, coordinationSamples: options.samples ?? (quick ? 12 : 50), memorySamples: 2,
             apiSamples: 2, measuresMixed: objectives.contains { $0.quantity == "api_mixed_latency_seconds.p95" },
             memoryCap: .thisMachine
         )
