@@ -24,7 +24,8 @@ struct CapacityRampResult {
                 if value > objective.maximum { broken = point.agents; break }
                 holds = point.agents
             }
-            let status = outcome == nil ? "not measured" : broken.map(String.init) ?? "not broken (max \(maxAgents))"
+            let status =
+                if outcome == nil || holds == nil && broken == nil { "not measured" } else { broken.map(String.init) ?? "not broken (measured up to \(holds!))" }
             return ["`\(objective.text)`", kind.rawValue, holds.map(String.init) ?? "—", status]
         }
     }

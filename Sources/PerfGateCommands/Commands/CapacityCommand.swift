@@ -46,6 +46,13 @@ enum CapacityCommand: BenchSubcommand {
         if arguments.value("suite") == nil { options.suite = .quick }
         let objectives = try arguments.value("slo").map { text throws(UsageError) in try ServiceObjective.parse(text, command: arguments.command) }
             ?? ServiceObjective.defaults(roundDeadline: try roundDeadline(options))
+        let selected = CapacityRampKind.selected(by: arguments.value("ramp"))
+        guard selected.contains(where: { !ServiceObjective.objectives(objectives, of: $0).isEmpty }) else {
+            throw UsageError(
+                "nothing to measure: no objective of --slo belongs to the selected ramp(s) (\(selected.map(\.rawValue).joined(separator: ", ")))",
+                command: arguments.command
+            )
+        }
         let output = arguments.value("output") ?? (quick ? ".bench/capacity/CAPACITY.md" : "docs/CAPACITY.md")
         BuildWarning.printIfDebug(context: context)
         let measurer = CapacityMeasurer(
@@ -59,7 +66,7 @@ enum CapacityCommand: BenchSubcommand {
             ramps.append(
                 try await runRamp(
                     kind, objectives: objectives, maxAgents: maximum, bisectionSteps: quick ? 1 : 4,
-                    selected: CapacityRampKind.selected(by: arguments.value("ramp")).contains(kind), measurer: measurer
+                    selected: selected.contains(kind), measurer: measurer
                 )
             )
         }
@@ -79,12 +86,7 @@ enum CapacityCommand: BenchSubcommand {
     ) async throws -> CapacityRampResult {
         let objectives = ServiceObjective.objectives(all, of: kind)
         var result = CapacityRampResult(kind: kind, objectives: objectives, maxAgents: maxAgents)
-        if !selected {
-            result.skipReason = "the \(kind.rawValue) ramp was not selected (--ramp)"
-        } else if objectives.isEmpty {
-            result.skipReason = "the \(kind.rawValue) ramp was skipped: no objective of --slo names one of its quantities ("
-                + ServiceObjective.rampOfQuantity.filter { $0.ramp == kind }.map(\.quantity).joined(separator: ", ") + ")"
-        }
+        result.skipReason = skipReason(kind, objectives: objectives, selected: selected)
         if let reason = result.skipReason {
             if !measurer.options.isQuiet { measurer.context.standardError.write("bench: capacity: \(reason)\n") }
             return result
@@ -96,6 +98,14 @@ enum CapacityCommand: BenchSubcommand {
         if kind == .coordination { addEfficiency(to: &outcome, cores: measurer.runs.first?.run.environment?.logicalCores ?? 1) }
         result.outcome = outcome
         return result
+    }
+
+    /// Why a ramp does not run (not selected by `--ramp`, or none of `objectives` is its), or nil.
+    static func skipReason(_ kind: CapacityRampKind, objectives: [ServiceObjective], selected: Bool) -> String? {
+        if !selected { return "the \(kind.rawValue) ramp was not selected (--ramp)" }
+        guard objectives.isEmpty else { return nil }
+        return "the \(kind.rawValue) ramp was skipped: no objective of --slo names one of its quantities ("
+            + ServiceObjective.rampOfQuantity.filter { $0.ramp == kind }.map(\.quantity).joined(separator: ", ") + ")"
     }
 
     /// Writes the chart and the document, and prints the verdicts and tables.
