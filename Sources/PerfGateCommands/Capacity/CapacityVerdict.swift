@@ -17,7 +17,17 @@ struct CapacityVerdict {
         } else if let holding = outcome.largestHolding {
             text += "Held up to \(holding), the maximum tried (no count failed; the breaking point lies above it). "
         }
-        return text + limitSentence(outcome)
+        return text + limitSentence(outcome) + errorSentence(outcome)
+    }
+
+    /// For the API ramp: from which count requests failed, when any did (`api_error_ratio` judges them
+    /// only when `--slo` names it).
+    private func errorSentence(_ outcome: CapacityRamp.Outcome) -> String {
+        guard ramp.kind == .api, let first = outcome.points.first(where: { ($0.apiErrorRatio ?? 0) > 0 }),
+            let worst = outcome.points.max(by: { ($0.apiErrorRatio ?? 0) < ($1.apiErrorRatio ?? 0) })
+        else { return "" }
+        return " Failed requests appear from \(first.agents) connections on (at most "
+            + "\(CalibrationReport.percent(worst.apiErrorRatio ?? 0)), at \(worst.agents)); `api_error_ratio<=X` in --slo would judge them."
     }
 
     private func limitSentence(_ outcome: CapacityRamp.Outcome) -> String {
