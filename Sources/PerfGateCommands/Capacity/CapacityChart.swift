@@ -55,7 +55,7 @@ struct CapacityChart {
         }
         for line in lines {
             svg += Self.line(l, y(line.seconds), w - r, y(line.seconds), "gray", dashed: true)
-            svg += "<text x=\"\(Int(w - r - 4))\" y=\"\(Int(y(line.seconds)) - 4)\" text-anchor=\"end\" font-size=\"11\" fill=\"gray\">"
+            svg += "<text x=\"\(Int(l + 6))\" y=\"\(Int(y(line.seconds)) - 4)\" font-size=\"11\" fill=\"gray\">"
                 + "\(Self.escaped(line.label))</text>\n"
         }
         for (index, curve) in series.enumerated() {

@@ -97,7 +97,7 @@ struct CapacityDocument {
         Two searches, each doubling the agent count from 1 until one of its objectives breaks or the ramp's
         maximum is reached, then bisecting between the largest count that held and the first that failed.
         The **coordination ramp** runs `coordination/contract-net` (round times, timeouts, steps per second)
-        and `memory/production-agent` (heap per agent) at each count, in worker processes of the quick suite;
+        and `memory/production-agent` (heap per agent) at each count, in the worker processes of the suite (quick unless `--suite`);
         a coordination sample is a batch of rounds lasting at least 20 ms, so above about 100 agents every
         sample is one round. The **API ramp** runs `api/step` (and `api/mixed` when an objective names it)
         with one keep-alive connection per agent, closed loop, server and clients on one CPU. Efficiency =

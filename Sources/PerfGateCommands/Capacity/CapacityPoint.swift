@@ -30,12 +30,6 @@ struct CapacityPoint: Sendable {
         self.agents = agents
     }
 
-    /// Reads the point from a run at one agent count.
-    init(agents: Int, results: BenchmarkResults) {
-        self.agents = agents
-        read(results)
-    }
-
     /// Takes every quantity `results` measured at this point's count; others stay as they are.
     mutating func read(_ results: BenchmarkResults) {
         func metric(_ prefix: String, _ name: String) -> MetricResult? {
