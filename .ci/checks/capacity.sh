@@ -22,9 +22,13 @@ echo "== capacity: bench capacity --quick"
 start=$SECONDS
 "$bench" capacity --quick --output .bench/capacity/CAPACITY.md
 echo "bench capacity --quick took $((SECONDS - start)) s"
-grep -q "Largest agent count that meets every objective" .bench/capacity/CAPACITY.md \
-  || { echo "capacity: CAPACITY.md has no verdict" >&2; exit 1; }
+for needed in "**Coordination.** Largest count that meets every coordination objective" \
+  "**API.** Largest count that meets every API objective" "## Coordination ramp" "## API ramp" "## Method"; do
+  grep -qF -- "$needed" .bench/capacity/CAPACITY.md || { echo "capacity: CAPACITY.md lacks \"$needed\"" >&2; exit 1; }
+done
 grep -q "<svg" .bench/capacity/capacity.svg || { echo "capacity: no SVG chart" >&2; exit 1; }
+grep -c "<polyline" .bench/capacity/capacity.svg | grep -qx 2 || { echo "capacity: the chart lacks a ramp's curve" >&2; exit 1; }
+sed -n '/^## Verdict/,/^## Objectives/p' .bench/capacity/CAPACITY.md | grep -v '^#' | grep -v '^$' 
 echo "capacity: calibration and capacity documents written under .bench/"
 
 echo "== capacity: bench run --instructions (valgrind callgrind) on belief/update"

@@ -1,72 +1,73 @@
-import Foundation
-
-/// docs/CAPACITY.md and its SVG chart, from a ``CapacityRamp/Outcome``.
+/// docs/CAPACITY.md from the ramps of `bench capacity`: a verdict per ramp, the objectives, one curve
+/// table per ramp, the chart and how it was measured.
 struct CapacityDocument {
-    var outcome: CapacityRamp.Outcome
-    var objectives: [ServiceObjective]
+    /// The ramps, coordination first; a skipped ramp has no outcome.
+    var ramps: [CapacityRampResult]
     var command: String
     var date: String
     var machine: String
     var notes: [String]
+    /// The memory scenario's ceiling, for the note on skipped memory measurements.
+    var memoryCap: MemoryCap
     /// The published limit to confirm or correct.
     var publishedLimit = 50
 
-    private static func cell(_ value: Double?, scale: Double = 1, suffix: String = "") -> String {
-        value.map { CalibrationReport.formatNumber($0 * scale) + suffix } ?? "—"
+    /// The ramp of `kind`, when it is part of the document.
+    func ramp(_ kind: CapacityRampKind) -> CapacityRampResult? { ramps.first { $0.kind == kind } }
+
+    private static func cell(_ value: Double?, scale: Double = 1) -> String {
+        value.map { CalibrationReport.formatNumber($0 * scale) } ?? "—"
     }
 
-    /// The curve as table rows.
-    var table: [[String]] {
-        let header = ["agents", "round p50 (ms)", "round p95 (ms)", "timeouts", "steps/s", "efficiency", "heap/agent (MiB)", "API p95 (ms)", "objectives"]
-        return [header] + outcome.points.map { point in
-            let broken = point.failures(objectives)
-            return [
+    private static func status(_ point: CapacityPoint, _ objectives: [ServiceObjective]) -> String {
+        let broken = point.failures(objectives)
+        return broken.isEmpty ? "hold" : "FAIL: " + broken.joined(separator: "; ")
+    }
+
+    /// The coordination curve: round times, timeouts, throughput, efficiency, heap per agent.
+    func coordinationTable() -> [[String]] {
+        let header = ["agents", "round p50 (ms)", "round p95 (ms)", "timeouts", "steps/s", "efficiency", "heap/agent (MiB)", "objectives"]
+        guard let ramp = ramp(.coordination) else { return [header] }
+        return [header] + ramp.points.map { point in
+            [
                 String(point.agents), Self.cell(point.roundP50, scale: 1000), Self.cell(point.roundP95, scale: 1000),
                 Self.cell(point.timeoutRatio), Self.cell(point.throughput), Self.cell(point.efficiency),
-                Self.cell(point.bytesPerAgent, scale: 1.0 / 1_048_576), Self.cell(point.apiLatencyP95, scale: 1000),
-                broken.isEmpty ? "hold" : "FAIL: " + broken.joined(separator: "; "),
+                point.isMemorySkipped ? "— (not run)" : Self.cell(point.bytesPerAgent, scale: 1.0 / 1_048_576),
+                Self.status(point, ramp.objectives),
             ]
         }
     }
 
-    /// One paragraph: the limit found and what it means for the published one.
-    var verdict: String {
-        let holds = outcome.largestHolding.map(String.init) ?? "none (1 agent already fails)"
-        var text = "Largest agent count that meets every objective: **\(holds)**. "
-        if let failing = outcome.firstFailing {
-            text += "First failing count: **\(failing)** (\(outcome.failedObjectives.joined(separator: "; "))). "
-        } else {
-            text += "No count up to the maximum tried failed. "
+    /// The API curve: latency, throughput and errors of `api/step` (and `api/mixed` p95 when measured).
+    func apiTable() -> [[String]] {
+        let points = ramp(.api)?.points ?? []
+        let hasMixed = points.contains { $0.apiMixedP95 != nil }
+        var header = ["agents", "API p50 (ms)", "API p95 (ms)", "responses/s", "errors"]
+        if hasMixed { header.append("mixed p95 (ms)") }
+        header.append("objectives")
+        return [header] + points.map { point in
+            var row = [
+                String(point.agents), Self.cell(point.apiP50, scale: 1000), Self.cell(point.apiP95, scale: 1000),
+                Self.cell(point.apiThroughput), Self.cell(point.apiErrorRatio),
+            ]
+            if hasMixed { row.append(Self.cell(point.apiMixedP95, scale: 1000)) }
+            row.append(Self.status(point, ramp(.api)?.objectives ?? []))
+            return row
         }
-        if let holding = outcome.largestHolding {
-            if holding >= publishedLimit {
-                let margin = Double(holding) / Double(publishedLimit)
-                text += "The published limit of \(publishedLimit) coordinating agents is **confirmed** on this machine, "
-                    + "with a margin of \(CalibrationReport.formatNumber(margin))× (\(holding) agents held)"
-                text += outcome.firstFailing == nil ? " up to the maximum tried.\n" : ".\n"
-            } else if outcome.firstFailing == nil {
-                text += "The ramp stopped at \(holding) agents (the maximum asked for), below the published limit of "
-                    + "\(publishedLimit): it neither confirms nor corrects it.\n"
-            } else {
-                text += "The published limit of \(publishedLimit) is **not met** on this machine: it should be corrected to \(holding) "
-                    + "for these objectives (the table below is the evidence).\n"
-            }
-        }
-        return text
     }
 
-    /// Per objective: the largest count that held it before the first count that broke it, and that count.
-    var objectiveTable: [[String]] {
-        [["objective", "holds up to", "first broken at"]] + objectives.map { objective in
-            var holds: Int?
-            var broken: Int?
-            for point in outcome.points {
-                guard let value = point.value(of: objective.quantity) else { continue }
-                if value > objective.maximum { broken = point.agents; break }
-                holds = point.agents
-            }
-            return ["`\(objective.text)`", holds.map(String.init) ?? "—", broken.map(String.init) ?? "not broken"]
-        }
+    /// Every objective with its ramp, the largest count that held it and the first that broke it.
+    func objectiveTable() -> [[String]] {
+        [["objective", "ramp", "holds up to", "first broken at"]] + ramps.flatMap { $0.objectiveRows() }
+    }
+
+    /// The note under the coordination table when memory was skipped at some counts.
+    var memoryNote: String? {
+        guard let skipped = ramp(.coordination)?.points.filter(\.isMemorySkipped).map(\.agents), let first = skipped.first else { return nil }
+        return "Heap per agent \"— (not run)\" at \(skipped.map(String.init).joined(separator: ", ")) agents: the memory scenario builds "
+            + "every agent at once, and \(first) × \(CalibrationReport.formatNumber(memoryCap.bytesPerAgent / 1_048_576)) MiB would exceed "
+            + "half of this machine's physical memory (\(CalibrationReport.formatNumber(memoryCap.limitBytes / 1_073_741_824)) GiB), "
+            + "so it runs only up to \(memoryCap.largestCount) agents; `bytes_per_agent` is judged where it was measured."
     }
 
     /// The Markdown document, with the chart linked by `chartName`.
@@ -74,61 +75,34 @@ struct CapacityDocument {
         var text = "# Capacity\n\nGenerated by `\(command)` on \(date).\n\nMachine: \(machine).\n\n"
         for note in notes { text += "> \(note)\n" }
         if !notes.isEmpty { text += "\n" }
-        text += "Objectives: " + objectives.map { "`\($0.text)`" }.joined(separator: ", ") + ".\n\n"
-        text += verdict + "\n"
-        text += TextTable.markdown(objectiveTable) + "\n"
-        text += TextTable.markdown(table) + "\n"
-        text += "![round time against agents](\(chartName))\n\n"
-        text += """
-            How: agent counts 1, 2, 4, … (doubling) until an objective breaks or `--max-agents`, then bisection
-            between the largest count that held and the first that failed. At each count the suite's multi-agent
-            scenarios (coordination, memory, API step and mix) run in worker processes; round times are the
-            coordination scenario's, heap per agent the memory scenario's, API p95 the `api/step` scenario's.
-            Efficiency = steps per second ÷ (min(agents, cores) × steps per second of 1 agent). Regenerate with
-            the command above.
-
-            """
+        text += "## Verdict\n\n"
+        for ramp in ramps { text += "**\(ramp.kind.title).** " + CapacityVerdict(ramp: ramp, publishedLimit: publishedLimit).text + "\n\n" }
+        text += "## Objectives\n\n" + TextTable.markdown(objectiveTable()) + "\n"
+        if let ramp = ramp(.coordination), ramp.outcome != nil {
+            text += "## Coordination ramp\n\n" + TextTable.markdown(coordinationTable()) + "\n"
+            if let memoryNote { text += memoryNote + "\n\n" }
+        }
+        if let ramp = ramp(.api), ramp.outcome != nil {
+            text += "## API ramp\n\n" + TextTable.markdown(apiTable()) + "\n"
+        }
+        text += "![round p95 and API p95 against agents, log–log, objectives dashed](\(chartName))\n\n"
+        text += Self.method
         return text
     }
 
-    /// An SVG chart: round p50 and p95 (ms) against agents, both axes logarithmic, the deadline dashed.
-    func svg(deadline: Double?) -> String {
-        let points = outcome.points.filter { ($0.roundP50 ?? 0) > 0 && ($0.roundP95 ?? 0) > 0 }
-        let width = 640.0, height = 360.0, left = 70.0, right = 20.0, top = 30.0, bottom = 50.0
-        let values = points.flatMap { [$0.roundP50!, $0.roundP95!] } + (deadline.map { [$0] } ?? [])
-        guard let low = values.min(), let high = values.max(), let maxAgents = points.last?.agents else {
-            return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"60\"><text x=\"10\" y=\"30\">no coordination data</text></svg>\n"
-        }
-        let yLow = CapacityMath.log10(low) - 0.1, yHigh = CapacityMath.log10(high) + 0.1
-        let xHigh = max(CapacityMath.log10(Double(maxAgents)), 0.3)
-        func x(_ agents: Int) -> Double { left + (width - left - right) * CapacityMath.log10(Double(agents)) / xHigh }
-        func y(_ seconds: Double) -> Double { top + (height - top - bottom) * (yHigh - CapacityMath.log10(seconds)) / (yHigh - yLow) }
-        func polyline(_ series: [Double], color: String) -> String {
-            let coordinates = zip(points, series).map { "\(Int(x($0.agents))),\(Int(y($1)))" }.joined(separator: " ")
-            return "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(coordinates)\"/>\n"
-        }
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" font-family=\"sans-serif\" font-size=\"12\">\n"
-        svg += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
-        svg += "<text x=\"\(Int(left))\" y=\"18\">Round time (ms, log) against agents (log): p50 blue, p95 red, deadline dashed</text>\n"
-        svg += "<line x1=\"\(Int(left))\" y1=\"\(Int(height - bottom))\" x2=\"\(Int(width - right))\" y2=\"\(Int(height - bottom))\" stroke=\"black\"/>\n"
-        svg += "<line x1=\"\(Int(left))\" y1=\"\(Int(top))\" x2=\"\(Int(left))\" y2=\"\(Int(height - bottom))\" stroke=\"black\"/>\n"
-        for point in points {
-            svg += "<text x=\"\(Int(x(point.agents)))\" y=\"\(Int(height - bottom + 16))\" text-anchor=\"middle\">\(point.agents)</text>\n"
-        }
-        for seconds in [low, high] + (deadline.map { [$0] } ?? []) {
-            svg += "<text x=\"\(Int(left - 6))\" y=\"\(Int(y(seconds)) + 4)\" text-anchor=\"end\">\(CalibrationReport.formatNumber(seconds * 1000))</text>\n"
-        }
-        if let deadline {
-            svg += "<line x1=\"\(Int(left))\" y1=\"\(Int(y(deadline)))\" x2=\"\(Int(width - right))\" y2=\"\(Int(y(deadline)))\" stroke=\"gray\" stroke-dasharray=\"6 4\"/>\n"
-        }
-        svg += polyline(points.map { $0.roundP50! }, color: "#1f77b4") + polyline(points.map { $0.roundP95! }, color: "#d62728")
-        svg += "<text x=\"\(Int((left + width) / 2))\" y=\"\(Int(height - 12))\" text-anchor=\"middle\">agents</text>\n</svg>\n"
-        return svg
-    }
-}
+    /// How the ramps measure, for the end of the document.
+    static let method = """
+        ## Method
 
-/// Base-10 logarithms for the chart.
-enum CapacityMath {
-    /// log10 of a positive value; 0 for others.
-    static func log10(_ value: Double) -> Double { value > 0 ? Foundation.log10(value) : 0 }
+        Two searches, each doubling the agent count from 1 until one of its objectives breaks or the ramp's
+        maximum is reached, then bisecting between the largest count that held and the first that failed.
+        The **coordination ramp** runs `coordination/contract-net` (round times, timeouts, steps per second)
+        and `memory/production-agent` (heap per agent) at each count, in the worker processes of the suite (quick unless `--suite`);
+        a coordination sample is a batch of rounds lasting at least 20 ms, so above about 100 agents every
+        sample is one round. The **API ramp** runs `api/step` (and `api/mixed` when an objective names it)
+        with one keep-alive connection per agent, closed loop, server and clients on one CPU. Efficiency =
+        steps per second ÷ (min(agents, cores) × steps per second of 1 agent). Each ramp judges only its own
+        objectives; a ramp without any is skipped. Regenerate with the command above.
+
+        """
 }

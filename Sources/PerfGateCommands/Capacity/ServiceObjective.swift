@@ -1,19 +1,31 @@
-import PerfGateResults
-
 /// One service-level objective of `bench capacity`: a measured quantity and its upper bound.
 ///
-/// Quantities: `round_seconds.p50`, `round_seconds.p95` and `timeout_ratio` (coordination),
-/// `bytes_per_agent` (memory, p50 of heap bytes per agent), `api_latency_seconds.p95` (API step
-/// latency). Written `NAME<=VALUE`, several separated by commas.
+/// Quantities of the coordination ramp: `round_seconds.p50`, `round_seconds.p95`, `timeout_ratio`
+/// (coordination scenario) and `bytes_per_agent` (memory scenario, p50 of heap bytes per agent).
+/// Quantities of the API ramp: `api_latency_seconds.p95` (`api/step`), `api_mixed_latency_seconds.p95`
+/// (`api/mixed`, measured only when an objective names it) and `api_error_ratio` (`api/step`, mean of
+/// non-2xx and failed requests over attempts). Written `NAME<=VALUE`, several separated by commas.
 struct ServiceObjective: Sendable, Hashable {
     var quantity: String
     var maximum: Double
 
+    /// The quantities an objective may name, with the ramp that measures each.
+    static let rampOfQuantity: [(quantity: String, ramp: CapacityRampKind)] = [
+        ("round_seconds.p50", .coordination), ("round_seconds.p95", .coordination), ("timeout_ratio", .coordination),
+        ("bytes_per_agent", .coordination), ("api_latency_seconds.p95", .api), ("api_mixed_latency_seconds.p95", .api),
+        ("api_error_ratio", .api),
+    ]
+
     /// The quantities an objective may name.
-    static let quantities = ["round_seconds.p50", "round_seconds.p95", "timeout_ratio", "bytes_per_agent", "api_latency_seconds.p95"]
+    static var quantities: [String] { rampOfQuantity.map(\.quantity) }
+
+    /// The ramp that measures this objective's quantity.
+    var ramp: CapacityRampKind {
+        Self.rampOfQuantity.first { $0.quantity == quantity }?.ramp ?? .coordination
+    }
 
     /// The defaults: round p95 within the scenario's round deadline, timeouts ≤ 5%, heap per agent
-    /// within the published 34.5 MiB, API p95 ≤ 0.5 s.
+    /// within the published 34.5 MiB (coordination ramp); API step p95 ≤ 0.5 s (API ramp).
     static func defaults(roundDeadline: Double) -> [ServiceObjective] {
         [
             ServiceObjective(quantity: "round_seconds.p95", maximum: roundDeadline),
@@ -23,12 +35,19 @@ struct ServiceObjective: Sendable, Hashable {
         ]
     }
 
-    /// Parses `round_seconds.p95<=0.25,timeout_ratio<=0.05`.
+    /// The objectives of one ramp, in the given order. O(n).
+    static func objectives(_ objectives: [ServiceObjective], of ramp: CapacityRampKind) -> [ServiceObjective] {
+        objectives.filter { $0.ramp == ramp }
+    }
+
+    /// Parses `round_seconds.p95<=0.25,timeout_ratio<=0.05`; an empty list, an unknown name, a missing
+    /// `<=` or a negative or non-numeric bound is a usage error.
     static func parse(_ text: String, command: String) throws(UsageError) -> [ServiceObjective] {
         var objectives: [ServiceObjective] = []
-        for part in text.split(separator: ",") {
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
             let pieces = part.split(separator: "<=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard pieces.count == 2, quantities.contains(String(pieces[0])), let value = Double(pieces[1]), value >= 0 else {
+            guard pieces.count == 2, quantities.contains(String(pieces[0])), let value = Double(pieces[1]), value >= 0, value.isFinite
+            else {
                 throw UsageError(
                     "--slo expects NAME<=VALUE pairs separated by commas with NAME one of \(quantities.joined(separator: ", ")), got \"\(part)\"",
                     command: command
@@ -41,51 +60,7 @@ struct ServiceObjective: Sendable, Hashable {
 
     /// `round_seconds.p95<=0.25`.
     var text: String { "\(quantity)<=\(CalibrationReport.formatNumber(maximum))" }
-}
 
-/// What one agent count measured, for capacity planning.
-struct CapacityPoint: Sendable {
-    var agents: Int
-    var roundP50: Double?
-    var roundP95: Double?
-    var timeoutRatio: Double?
-    var throughput: Double?
-    var bytesPerAgent: Double?
-    var apiLatencyP95: Double?
-    /// Throughput over min(agents, cores) × the 1-agent throughput, when both are known.
-    var efficiency: Double?
-
-    /// Reads the point from a run at one agent count.
-    init(agents: Int, results: BenchmarkResults) {
-        self.agents = agents
-        func metric(_ prefix: String, _ name: String) -> MetricResult? {
-            results.benchmarks.first { $0.name.hasPrefix(prefix) && $0.parameters["agents"] == .int(agents) }?.metrics[name]
-        }
-        roundP50 = metric("coordination/", "round_seconds")?.summary.p50
-        roundP95 = metric("coordination/", "round_seconds")?.summary.p95
-        timeoutRatio = metric("coordination/", "timeout_ratio")?.summary.mean
-        throughput = metric("coordination/", "throughput_per_second")?.summary.p50
-        bytesPerAgent = metric("memory/", "bytes_per_agent")?.summary.p50
-        apiLatencyP95 = metric("api/step", "latency_seconds")?.summary.p95
-    }
-
-    /// The measured value of an objective's quantity, or nil when not measured.
-    func value(of quantity: String) -> Double? {
-        switch quantity {
-        case "round_seconds.p50": roundP50
-        case "round_seconds.p95": roundP95
-        case "timeout_ratio": timeoutRatio
-        case "bytes_per_agent": bytesPerAgent
-        case "api_latency_seconds.p95": apiLatencyP95
-        default: nil
-        }
-    }
-
-    /// The objectives this point breaks, described (`round_seconds.p95 0.31 > 0.25`).
-    func failures(_ objectives: [ServiceObjective]) -> [String] {
-        objectives.compactMap { objective in
-            guard let value = value(of: objective.quantity), value > objective.maximum else { return nil }
-            return "\(objective.quantity) \(CalibrationReport.formatNumber(value)) > \(CalibrationReport.formatNumber(objective.maximum))"
-        }
-    }
+    /// Whether the bound is a time in seconds (drawn on the chart).
+    var isSeconds: Bool { quantity.contains("seconds") }
 }
