@@ -5,9 +5,10 @@ import Synchronization
 /// closed or open loop (see ``HTTPLoadConfiguration/Mode``). Stops by itself at the duration or
 /// the request count.
 ///
-/// Threads rather than epoll on the client side: up to about 100 connections, a blocked thread
-/// per connection costs little and keeps each measurement a plain send–receive with two clock
-/// reads around it. All connections connect and warm up first, then start together.
+/// Threads rather than epoll on the client side: a blocked thread per connection costs little and
+/// keeps each measurement a plain send–receive with two clock reads around it (measured to 512
+/// connections on 2 cores by `bench capacity`). All connections connect and warm up first, then
+/// wait blocked at a ``StartGate`` and start together.
 public enum HTTPLoadGenerator {
     /// Runs the load described by `configuration` and waits for it to finish.
     /// - Returns: latencies, throughput, status classes, errors and the generator's own overhead.
@@ -79,7 +80,8 @@ public enum HTTPLoadGenerator {
 /// State all workers of one run share: the configuration, the start line and the request budget.
 final class LoadShared: Sendable {
     let configuration: HTTPLoadConfiguration
-    let readyCount = Atomic<Int>(0)
+    /// Where workers wait, blocked, for the start.
+    let gate = StartGate()
     /// 0 until the main thread starts the run; `UInt64.max` when the run was aborted.
     let startNanoseconds = Atomic<UInt64>(0)
     let issued = Atomic<Int>(0)
@@ -92,26 +94,24 @@ final class LoadShared: Sendable {
 
     /// Waits until `count` workers are connected and warmed up, then starts them 1 ms from now.
     func startWhenReady(count: Int) {
-        while readyCount.load(ordering: .acquiring) < count { usleep(100) }
-        startNanoseconds.store(MonotonicClock.nanoseconds() + 1_000_000, ordering: .releasing)
+        gate.waitForArrivals(count)
+        let start = MonotonicClock.nanoseconds() + 1_000_000
+        startNanoseconds.store(start, ordering: .releasing)
+        gate.open(at: start)
     }
 
     /// Makes workers that have not started return at once.
     func abort() {
         startNanoseconds.store(.max, ordering: .releasing)
+        gate.open(at: StartGate.aborted)
     }
 
-    /// Waits for the start and returns it, or nil when the run was aborted.
+    /// Waits (blocked) for the start and returns it, or nil when the run was aborted.
     func waitForStart() -> UInt64? {
-        while true {
-            let start = startNanoseconds.load(ordering: .acquiring)
-            if start == .max { return nil }
-            if start != 0 {
-                MonotonicClock.sleep(untilNanoseconds: start)
-                return start
-            }
-            usleep(100)
-        }
+        let start = gate.wait()
+        if start == StartGate.aborted { return nil }
+        MonotonicClock.sleep(untilNanoseconds: start)
+        return start
     }
 
     /// Takes one request from the budget; false when `maxRequests` is spent.

@@ -44,7 +44,7 @@ final class LoadWorker: @unchecked Sendable {
             _ = try? client?.send(makeRequest(sequence: sequence))
         }
         result.samples.reserveCapacity(min(sampleCap, 1 << 20))
-        shared.readyCount.wrappingAdd(1, ordering: .releasing)
+        shared.gate.arrive()
         guard let start = shared.waitForStart() else { return }
         let cpuBefore = MonotonicClock.threadCPUNanoseconds()
         measure(start: start)
