@@ -30,7 +30,7 @@ struct CapacityTests {
 
     @Test func theObjectivesAreSplitBetweenTheRampsByQuantity() throws {
         #expect(ServiceObjective.objectives(Self.defaults, of: .coordination).map(\.quantity) == ["round_seconds.p95", "timeout_ratio", "bytes_per_agent"])
-        #expect(ServiceObjective.objectives(Self.defaults, of: .api).map(\.quantity) == ["api_latency_seconds.p95"])
+        #expect(ServiceObjective.objectives(Self.defaults, of: .api).map(\.quantity) == ["api_latency_seconds.p95", "api_error_ratio"])
         let parsed = try ServiceObjective.parse("api_mixed_latency_seconds.p95<=1,round_seconds.p50<=0.1,api_error_ratio<=0.01", command: "bench capacity")
         #expect(parsed.map(\.ramp) == [.api, .coordination, .api])
         #expect(CapacityCommand.skipReason(.api, objectives: [], selected: true)?.contains("no objective of --slo") == true)
@@ -57,7 +57,7 @@ struct CapacityTests {
     }
 
     @Test func anAPIRampThatNeverBreaksHoldsUpToTheMaximumTried() async throws {
-        let objectives = ServiceObjective.objectives(Self.defaults, of: .api)
+        let objectives = [ServiceObjective(quantity: "api_latency_seconds.p95", maximum: 0.5)]
         let outcome = try await CapacityRamp(objectives: objectives, maxAgents: 256, bisectionSteps: 4).search { Self.apiPoint($0) }
         #expect(outcome.points.map(\.agents) == [1, 2, 4, 8, 16, 32, 64, 128, 256])
         #expect(outcome.largestHolding == 256 && outcome.firstFailing == nil && outcome.failedObjectives.isEmpty)
@@ -65,8 +65,18 @@ struct CapacityTests {
         let verdict = CapacityVerdict(ramp: ramp, publishedLimit: 50).text
         #expect(verdict.contains("Held up to 256, the maximum tried"))
         #expect(verdict.contains("50 agents over the API (one connection each) are within the API objectives, with a margin of at least 5.12×"))
-        #expect(verdict.contains("Failed requests appear from 128 connections on (at most 2%, at 256)"))
+        #expect(verdict.contains("Failed requests appear from 128 connections on (at most 2%, at 256); `api_error_ratio<=X` in --slo would judge them."))
         #expect(ramp.objectiveRows() == [["`api_latency_seconds.p95<=0.5`", "api", "256", "not broken (measured up to 256)"]])
+    }
+
+    @Test func theDefaultAPIObjectivesBreakOnFailedRequests() async throws {
+        let objectives = ServiceObjective.objectives(Self.defaults, of: .api)
+        let outcome = try await CapacityRamp(objectives: objectives, maxAgents: 256, bisectionSteps: 4).search { Self.apiPoint($0) }
+        #expect(outcome.failedObjectives.first?.hasPrefix("api_error_ratio") == true)
+        let ramp = CapacityRampResult(kind: .api, objectives: objectives, maxAgents: 256, outcome: outcome)
+        let verdict = CapacityVerdict(ramp: ramp, publishedLimit: 50).text
+        #expect(verdict.contains("First failing count: **\(outcome.firstFailing ?? 0)** (api_error_ratio"))
+        #expect(verdict.hasSuffix("Failed requests appear from 128 connections on (at most 2%, at 256)."))
     }
 
     @Test func aCoordinationLimitBelowFiftyIsReportedAsACorrection() async throws {

@@ -20,14 +20,16 @@ struct CapacityVerdict {
         return text + limitSentence(outcome) + errorSentence(outcome)
     }
 
-    /// For the API ramp: from which count requests failed, when any did (`api_error_ratio` judges them
-    /// only when `--slo` names it).
+    /// For the API ramp: from which count requests failed, when any did, and what judges them.
     private func errorSentence(_ outcome: CapacityRamp.Outcome) -> String {
         guard ramp.kind == .api, let first = outcome.points.first(where: { ($0.apiErrorRatio ?? 0) > 0 }),
             let worst = outcome.points.max(by: { ($0.apiErrorRatio ?? 0) < ($1.apiErrorRatio ?? 0) })
         else { return "" }
+        let judged = ramp.objectives.contains { $0.quantity == "api_error_ratio" }
         return " Failed requests appear from \(first.agents) connections on (at most "
-            + "\(CalibrationReport.percent(worst.apiErrorRatio ?? 0)), at \(worst.agents)); `api_error_ratio<=X` in --slo would judge them."
+            + "\(CalibrationReport.percent(worst.apiErrorRatio ?? 0)), at \(worst.agents))"
+            + (first.agents > 1024 ? "; past 1,024 connections, the server's default connection limit, it answers 503" : "")
+            + (judged ? "." : "; `api_error_ratio<=X` in --slo would judge them.")
     }
 
     private func limitSentence(_ outcome: CapacityRamp.Outcome) -> String {

@@ -25,13 +25,15 @@ struct ServiceObjective: Sendable, Hashable {
     }
 
     /// The defaults: round p95 within the scenario's round deadline, timeouts ≤ 5%, heap per agent
-    /// within the published 34.5 MiB (coordination ramp); API step p95 ≤ 0.5 s (API ramp).
+    /// within the published 34.5 MiB (coordination ramp); API step p95 ≤ 0.5 s and under 1% of
+    /// requests failing, the `api/*` error_ratio budget of the thresholds (API ramp).
     static func defaults(roundDeadline: Double) -> [ServiceObjective] {
         [
             ServiceObjective(quantity: "round_seconds.p95", maximum: roundDeadline),
             ServiceObjective(quantity: "timeout_ratio", maximum: 0.05),
             ServiceObjective(quantity: "bytes_per_agent", maximum: 36_175_872),
             ServiceObjective(quantity: "api_latency_seconds.p95", maximum: 0.5),
+            ServiceObjective(quantity: "api_error_ratio", maximum: 0.01),
         ]
     }
 
