@@ -109,6 +109,19 @@ struct CalibrationTests {
         #expect(CalibrationReport.budgetText(budget, unit: "seconds") == "p95 ≤ 0.5 seconds")
     }
 
+    @Test func theLoadNoteSeparatesTheFirstRunFromTheCommandsOwnRuns() {
+        let runs = [0.3, 1.8, 2.6].enumerated().map { index, load in
+            var run = Self.run(center: 1e-4, seed: UInt64(index))
+            run.run.environment = EnvironmentInfo(logicalCores: 2, loadAverageBefore: load)
+            return run
+        }
+        #expect(MeasurementContext.notes(runs: runs) == [
+            "Load average (1 min) before the first run: 0.3; before the others 1.8–2.6, which includes this command's own previous runs."
+        ])
+        #expect(MeasurementContext.notes(runs: [runs[2]]).first?.hasSuffix(
+            "Above the core count (2), other work shared the cores and the figures are noisier than on an idle machine.") == true)
+    }
+
     @Test func badSlowdownsAreAUsageError() async {
         let run = await runBench(["calibrate", "--slowdowns", "0.1,abc"])
         #expect(run.status == .failure)

@@ -35,8 +35,10 @@ struct CalibrationReport {
             let observed = zip(analysis.slowdowns, detection).filter { $0.1 >= 0.8 }.map(\.0).min()
             return GroupSummary(
                 group: group, falseFailureRate: falseRate, detection: detection, smallestObserved: observed,
-                // Metrics that never vary (message counts, error ratios) cannot show a slowdown: left out.
-                smallestModelled: rows.filter { $0.betweenRunNoise > 0 && $0.sampleCV > 0 }.map(\.smallestModelled).min() ?? .infinity
+                // Metrics that never vary and never moved (message counts, error ratios) cannot show a
+                // slowdown: left out. Instruction counts barely vary but do move: kept.
+                smallestModelled: rows.filter { ($0.betweenRunNoise > 0 && $0.sampleCV > 0) || $0.caught.contains { $0 > 0 } }
+                    .map(\.smallestModelled).min() ?? .infinity
             )
         }
     }

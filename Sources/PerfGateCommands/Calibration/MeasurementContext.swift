@@ -18,14 +18,24 @@ enum MeasurementContext {
     }
 
     /// The load averages of the runs and a warning for debug builds, as notes for a document.
+    ///
+    /// The load before the first run tells whether other work shared the machine; before later runs
+    /// it also counts the document's own previous runs (a run of worker processes keeps about one
+    /// core busy, and the 1-minute average lags), so those are reported as a range, for what they are.
     static func notes(runs: [BenchmarkResults]) -> [String] {
         var notes: [String] = []
         let loads = runs.compactMap { $0.run.environment?.loadAverageBefore }
-        if let low = loads.min(), let high = loads.max() {
-            notes.append(
-                "Load average (1 min) before the runs: \(CalibrationReport.formatNumber(low))–\(CalibrationReport.formatNumber(high)). "
-                    + "Above the core count, other work shared the cores and the figures are noisier than on an idle machine."
-            )
+        let cores = runs.first?.run.environment?.logicalCores ?? 1
+        if let first = loads.first {
+            var note = "Load average (1 min) before the first run: \(CalibrationReport.formatNumber(first))"
+            if let low = loads.dropFirst().min(), let high = loads.dropFirst().max() {
+                note += "; before the others \(CalibrationReport.formatNumber(low))–\(CalibrationReport.formatNumber(high)), "
+                    + "which includes this command's own previous runs"
+            }
+            note += first > Double(cores)
+                ? ". Above the core count (\(cores)), other work shared the cores and the figures are noisier than on an idle machine."
+                : "."
+            notes.append(note)
         }
         if runs.contains(where: { $0.run.environment?.build == "debug" }) {
             notes.append("Measured with a DEBUG build: timings are several times slower than release.")
