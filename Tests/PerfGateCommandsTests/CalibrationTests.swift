@@ -122,6 +122,16 @@ struct CalibrationTests {
             "Above the core count (2), other work shared the cores and the figures are noisier than on an idle machine.") == true)
     }
 
+    @Test func runsAreInterleavedSoThatDriftOverTimeIsSharedByTheConditions() {
+        let order = CalibrateCommand.Measurement.schedule(unmodifiedRuns: 4, slowedRuns: 2, slowdowns: 3)
+        #expect(order == [nil, 0, 1, 2, nil, 0, 1, 2, nil, nil])
+        #expect(CalibrateCommand.Measurement.schedule(unmodifiedRuns: 1, slowedRuns: 2, slowdowns: 1) == [nil, 0, 0])
+    }
+
+    @Test func settlingWaitsForHalfTheCores() {
+        #expect(LoadSettling.target(cores: 2) == 1.0 && LoadSettling.target(cores: 0) == 0.5)
+    }
+
     @Test func badSlowdownsAreAUsageError() async {
         let run = await runBench(["calibrate", "--slowdowns", "0.1,abc"])
         #expect(run.status == .failure)

@@ -13,25 +13,34 @@ extension CalibrateCommand {
         var instructions: InstructionCounter?
         var context: CommandContext
 
-        /// `runs`+1 unmodified runs and `slowedRuns` runs per slowdown, in that order.
+        /// `runs`+1 unmodified runs and `slowedRuns` runs per slowdown, interleaved (see ``schedule``).
         func all(runs: Int, slowedRuns: Int, slowdowns: [Double]) async throws -> (unmodified: [BenchmarkResults], slowed: [[BenchmarkResults]]) {
-            let total = runs + 1 + slowedRuns * slowdowns.count
-            var done = 0
+            let order = Self.schedule(unmodifiedRuns: runs + 1, slowedRuns: slowedRuns, slowdowns: slowdowns.count)
             var unmodified: [BenchmarkResults] = []
-            for _ in 0...runs {
-                done += 1
-                unmodified.append(try await one(slowdown: 0, label: "run \(done)/\(total): unmodified"))
-            }
-            var slowed: [[BenchmarkResults]] = []
-            for slowdown in slowdowns {
-                var group: [BenchmarkResults] = []
-                for _ in 0..<slowedRuns {
-                    done += 1
-                    group.append(try await one(slowdown: slowdown, label: "run \(done)/\(total): slowdown \(CalibrationReport.percent(slowdown))"))
+            var slowed: [[BenchmarkResults]] = slowdowns.map { _ in [] }
+            for (index, condition) in order.enumerated() {
+                let label = "run \(index + 1)/\(order.count)"
+                if let slowdown = condition {
+                    let name = "\(label): slowdown \(CalibrationReport.percent(slowdowns[slowdown]))"
+                    slowed[slowdown].append(try await one(slowdown: slowdowns[slowdown], label: name))
+                } else {
+                    unmodified.append(try await one(slowdown: 0, label: "\(label): unmodified"))
                 }
-                slowed.append(group)
             }
             return (unmodified, slowed)
+        }
+
+        /// The order of the runs: rounds of one unmodified run then one run per slowdown, while each
+        /// has runs left (nil = unmodified, k = the k-th slowdown). Interleaving spreads the machine's
+        /// drift over time across the conditions instead of letting it pass for a slowdown (measured
+        /// in sequence, a drift made a 2% slowdown look caught in every pair and 10% in a quarter).
+        static func schedule(unmodifiedRuns: Int, slowedRuns: Int, slowdowns: Int) -> [Int?] {
+            var order: [Int?] = []
+            for round in 0..<max(unmodifiedRuns, slowedRuns) {
+                if round < unmodifiedRuns { order.append(nil) }
+                if round < slowedRuns { order += (0..<slowdowns).map { Optional($0) } }
+            }
+            return order
         }
 
         /// One run with `slowdown` injected (0: none), instructions included when counted.

@@ -10,7 +10,8 @@ enum CalibrateCommand: BenchSubcommand {
         path: ["calibrate"],
         abstract: "Measure the gate's false-failure rate and detection power on this machine; write docs/BASELINES.md.",
         discussion: """
-            Runs the suite K+1 times unmodified and M times per slowdown with --inject-slowdown, compares
+            Waits (up to 3 minutes; not with --quick) for the load average to fall to half the cores, then runs the suite
+            K+1 times unmodified and M times per slowdown with --inject-slowdown, interleaved, compares
             every pair of unmodified runs (A/A) and every unmodified run with every slowed one under the
             thresholds in force, and reports per gated metric: false failures, detections, the noise of
             the gated statistic between runs, the smallest slowdown caught (measured and modelled) and
@@ -53,6 +54,7 @@ enum CalibrateCommand: BenchSubcommand {
         defer { instructions?.removeStrippedCopy() }
         let plan = try SuiteRunner(options: options, context: context).makePlan()
         let measure = Measurement(options: options, plan: plan, instructions: instructions, context: context)
+        if !quick { await LoadSettling().wait(context: context, quiet: options.isQuiet) }
         let measured = try await measure.all(runs: runs, slowedRuns: slowedRuns, slowdowns: slowdowns)
         let analysis = CalibrationAnalysis(
             unmodified: measured.unmodified, slowed: measured.slowed, slowdowns: slowdowns, thresholds: thresholds,

@@ -22,6 +22,7 @@ enum CapacityCommand: BenchSubcommand {
             24.5 MiB stays within half the physical memory. Default objectives: round_seconds.p95 <= the
             coordination scenario's round deadline, timeout_ratio <= 0.05, bytes_per_agent <= 36175872,
             api_latency_seconds.p95 <= 0.5, api_error_ratio <= 0.01. Writes the document and an SVG chart beside it (capacity.svg).
+            Waits first (up to 3 minutes; not with --quick) for the load average to fall to half the cores.
             About 5-10 minutes on 2 cores. --quick: both ramps up to 16 agents, 12 coordination samples, 1
             bisection step (under 2 minutes), written under .bench/capacity/.
             """,
@@ -61,6 +62,7 @@ enum CapacityCommand: BenchSubcommand {
             apiSamples: 2, measuresMixed: objectives.contains { $0.quantity == "api_mixed_latency_seconds.p95" },
             memoryCap: .thisMachine
         )
+        if !quick { await LoadSettling().wait(context: context, quiet: options.isQuiet) }
         var ramps: [CapacityRampResult] = []
         for kind in CapacityRampKind.allCases {
             let maximum = maxAgents ?? (quick ? 16 : defaultMaxAgents[kind]!)
