@@ -19,7 +19,7 @@ enum CalibrateCommand: BenchSubcommand {
             When valgrind is installed, every run also counts instructions (as bench run --instructions)
             and the report says what they catch that wall time cannot; --no-instructions skips them.
             Defaults: --suite default --runs 3 --slowed-runs 2 --slowdowns 0.02,0.05,0.10 (10 runs,
-            about 14 minutes on 2 cores). --quick: quick suite, --runs 2 --slowed-runs 2 --slowdowns 0.10
+            about 12 minutes on 2 cores). --quick: quick suite, --runs 2 --slowed-runs 2 --slowdowns 0.10
             on coordination/* at 1 and 10 agents (under 2 minutes), written to
             .bench/calibration/BASELINES.md unless --output is given.
             """,
