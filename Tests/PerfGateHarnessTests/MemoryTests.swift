@@ -30,7 +30,10 @@ struct MemoryTests {
         let resident = try #require(ProcessMemory.residentBytes())
         let peak = try #require(ProcessMemory.peakResidentBytes())
         #expect(resident > 0)
-        #expect(peak >= resident)
+        // Linux keeps RSS counters per thread and folds them in lazily (up to 64 pages per thread), and
+        // other suites allocate and free in parallel between the two reads: the peak may read a few
+        // hundred KiB under the resident size read just before (seen: 188 KiB). Allow 4 MiB.
+        #expect(peak >= resident - (4 << 20))
         #expect(ProcessMemory.pageSize >= 4096)
     }
 
