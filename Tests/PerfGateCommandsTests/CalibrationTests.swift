@@ -1,4 +1,5 @@
 import Foundation
+import PerfGateReports
 import PerfGateResults
 import Testing
 
@@ -106,7 +107,7 @@ struct CalibrationTests {
         #expect(update[6] == "+10%" && update[7] == "—")
         #expect(update[8].hasPrefix("One belief update is microseconds long"))
         let budget = Budget(statistic: .p95, max: 0.5)
-        #expect(CalibrationReport.budgetText(budget, unit: "seconds") == "p95 ≤ 0.5 seconds")
+        #expect(ThresholdsTable.budgetText(budget, unit: "seconds") == "p95 ≤ 0.5 seconds")
     }
 
     @Test func theLoadNoteSeparatesTheFirstRunFromTheCommandsOwnRuns() {

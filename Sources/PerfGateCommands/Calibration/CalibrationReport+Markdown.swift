@@ -1,3 +1,4 @@
+import PerfGateReports
 import PerfGateResults
 
 extension CalibrationReport {
@@ -52,20 +53,10 @@ extension CalibrationReport {
                 row.benchmark, row.metric, row.statistic.rawValue,
                 "\(formatNumber(metric.summary.value(of: row.statistic))) \(metric.unit)",
                 percent(row.sampleCV), percent(row.betweenRunNoise), "+" + percent(row.maxRegression),
-                budgetText(thresholds.limits(forBenchmark: row.benchmark, metric: row.metric).budget, unit: metric.unit),
+                ThresholdsTable.budgetText(thresholds.limits(forBenchmark: row.benchmark, metric: row.metric).budget, unit: metric.unit),
                 (reasons.isEmpty ? [thresholds.defaults.reason ?? ""] : reasons).joined(separator: " "),
             ]
         }
-    }
-
-    /// `p95 ≤ 0.5 seconds`, or `—` without a budget.
-    static func budgetText(_ budget: Budget?, unit: String) -> String {
-        guard let budget else { return "—" }
-        let statistic = budget.statistic?.rawValue ?? ""
-        var parts: [String] = []
-        if let max = budget.max { parts.append("\(statistic) ≤ \(formatNumber(max)) \(unit)") }
-        if let min = budget.min { parts.append("\(statistic) ≥ \(formatNumber(min)) \(unit)") }
-        return parts.joined(separator: ", ")
     }
 
     /// A number with about 4 significant digits.

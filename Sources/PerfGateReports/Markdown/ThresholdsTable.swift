@@ -32,12 +32,17 @@ public struct ThresholdsTable: Sendable {
         return "| " + cells.map(escape).joined(separator: " | ") + " |"
     }
 
-    private func budget(_ budget: Budget?) -> String {
+    private func budget(_ budget: Budget?) -> String { Self.budgetText(budget) }
+
+    /// A budget as text: `p95 ≤ 0.5`, with ` unit` after each bound when given, both bounds
+    /// separated by a comma; `—` without a budget.
+    public static func budgetText(_ budget: Budget?, unit: String? = nil) -> String {
         guard let budget else { return "—" }
         let statistic = budget.statistic?.rawValue ?? "gated statistic"
+        let suffix = unit.map { " " + $0 } ?? ""
         var bounds: [String] = []
-        if let max = budget.max { bounds.append("\(statistic) ≤ \(number(max))") }
-        if let min = budget.min { bounds.append("\(statistic) ≥ \(number(min))") }
+        if let max = budget.max { bounds.append("\(statistic) ≤ \(number(max))\(suffix)") }
+        if let min = budget.min { bounds.append("\(statistic) ≥ \(number(min))\(suffix)") }
         return bounds.joined(separator: ", ")
     }
 
@@ -46,7 +51,7 @@ public struct ThresholdsTable: Sendable {
         return value == value.rounded() ? "\(Int(value))%" : "\(value)%"
     }
 
-    private func number(_ value: Double) -> String {
+    private static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 
