@@ -132,3 +132,13 @@ struct JSONSerializer {
         }
     }
 }
+
+extension JSONValue {
+    /// `text` as a JSON string literal, quotes included, escaped exactly as results files are
+    /// written (see `JSONSerializer.writeString`), for other modules' hand-written JSON (traces, logs).
+    package static func stringLiteral(_ text: String) -> String {
+        var output: [UInt8] = []
+        JSONSerializer.writeString(text, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+}
