@@ -33,7 +33,7 @@ public enum HTTPLoadGenerator {
         }
         shared.startWhenReady(count: workers.count)
         for thread in threads { thread.join() }
-        return makeReport(workers.map(\.result), start: shared.startNanoseconds.load(ordering: .acquiring))
+        return makeReport(workers.map(\.result), start: shared.gate.wait())  // open by now: returns at once
     }
 
     private static func makeReport(_ results: [LoadWorkerResult], start: UInt64) -> HTTPLoadReport {
@@ -80,10 +80,8 @@ public enum HTTPLoadGenerator {
 /// State all workers of one run share: the configuration, the start line and the request budget.
 final class LoadShared: Sendable {
     let configuration: HTTPLoadConfiguration
-    /// Where workers wait, blocked, for the start.
+    /// Where workers wait, blocked, for the start; it holds the start time.
     let gate = StartGate()
-    /// 0 until the main thread starts the run; `UInt64.max` when the run was aborted.
-    let startNanoseconds = Atomic<UInt64>(0)
     let issued = Atomic<Int>(0)
     let durationNanoseconds: UInt64
 
@@ -95,14 +93,11 @@ final class LoadShared: Sendable {
     /// Waits until `count` workers are connected and warmed up, then starts them 1 ms from now.
     func startWhenReady(count: Int) {
         gate.waitForArrivals(count)
-        let start = MonotonicClock.nanoseconds() + 1_000_000
-        startNanoseconds.store(start, ordering: .releasing)
-        gate.open(at: start)
+        gate.open(at: MonotonicClock.nanoseconds() + 1_000_000)
     }
 
     /// Makes workers that have not started return at once.
     func abort() {
-        startNanoseconds.store(.max, ordering: .releasing)
         gate.open(at: StartGate.aborted)
     }
 
