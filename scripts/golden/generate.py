@@ -375,6 +375,33 @@ def normal_cases():
     }
 
 
+def student_t_cases():
+    """scipy.stats.t.sf and .ppf; the run-level test: scipy.stats.ttest_ind(log c, log b) (pooled)."""
+    survival = []
+    for nu in (1, 2, 3, 4, 5, 8, 9, 14, 19, 30, 100):
+        for t in (-3.0, -0.5, 0.0, 0.3, 1.0, 2.5, 4.0, 7.5, 12.0, 40.0):
+            survival.append({"t": t, "nu": nu, "value": float(stats.t.sf(t, nu))})
+    quantile = []
+    for nu in (1, 4, 9, 30):
+        for p in (0.6, 0.9, 0.975, 0.995, 0.99995):
+            quantile.append({"p": p, "nu": nu, "value": float(stats.t.ppf(p, nu))})
+    tests = []
+    rng = np.random.default_rng(11)
+    for k, r in ((2, 1), (5, 1), (5, 2), (8, 3), (20, 1)):
+        b = list(map(float, np.exp(rng.normal(0, 0.05, k)) * 0.01))
+        c = list(map(float, np.exp(rng.normal(0.04, 0.05, r)) * 0.01))
+        if r == 1:
+            lb = np.log(b)
+            s = np.std(lb, ddof=1)
+            t = (np.log(c[0]) - lb.mean()) / (s * math.sqrt(1 + 1 / k))
+            p = 2 * stats.t.sf(abs(t), k - 1)
+        else:
+            res = stats.ttest_ind(np.log(c), np.log(b), equal_var=True)
+            t, p = res.statistic, res.pvalue
+        tests.append({"baseline": b, "candidate": c, "t": float(t), "pValue": float(p)})
+    return {"survival": survival, "quantile": quantile, "runLevel": tests}
+
+
 def write(name, payload):
     """Writes {"generatedWith": ..., "cases": payload} with one case (or one top-level field) per line."""
     path = os.path.join(OUT, name)
@@ -396,6 +423,7 @@ FILES = {
     "sample_size.json": sample_size_cases,
     "normal.json": normal_cases,
     "wilcoxon.json": wilcoxon_cases,
+    "student_t.json": student_t_cases,
 }
 
 

@@ -11,7 +11,7 @@ private import Musl
 #elseif canImport(Darwin)
 private import Darwin
 #else
-#error("PerfGateStatistics needs a C math library (exp, log, erfc).")
+#error("PerfGateStatistics needs a C math library (exp, log, erfc, lgamma).")
 #endif
 
 /// Thin wrappers so the rest of the module does not import the C library.
@@ -26,6 +26,8 @@ enum LibM {
     @inline(__always) static func erf(_ x: Double) -> Double { c_erf(x) }
     /// The complementary error function 1 − erf(x).
     @inline(__always) static func erfc(_ x: Double) -> Double { c_erfc(x) }
+    /// ln|Γ(x)|.
+    @inline(__always) static func logGamma(_ x: Double) -> Double { c_lgamma(x) }
 }
 
 // Module-level aliases: inside `enum LibM`, `exp` would resolve to the static member itself.
@@ -34,3 +36,4 @@ enum LibM {
 @inline(__always) private func c_log1p(_ x: Double) -> Double { log1p(x) }
 @inline(__always) private func c_erf(_ x: Double) -> Double { erf(x) }
 @inline(__always) private func c_erfc(_ x: Double) -> Double { erfc(x) }
+@inline(__always) private func c_lgamma(_ x: Double) -> Double { lgamma(x) }
