@@ -20,8 +20,9 @@ extension Comparator {
         )
         if let test = pending.test {
             result.test = TestOutcome(
-                method: test.method, u: test.u, pValue: test.pValue,
-                adjustedPValue: pending.adjustedPValue ?? test.pValue
+                name: test.name, method: test.method, u: test.u, t: test.t, degreesOfFreedom: test.degreesOfFreedom,
+                unit: test.unit, baselineCount: test.baselineCount, candidateCount: test.candidateCount,
+                pValue: test.pValue, adjustedPValue: pending.adjustedPValue ?? test.pValue
             )
         }
         (result.status, result.reason, result.samplesNeeded) = status(of: pending, result: result)
@@ -37,24 +38,41 @@ extension Comparator {
         if let breach = budgetBreach(candidate: candidate.summary, limits: pending.limits, unit: result.unit) {
             return (.overBudget, breach, nil)
         }
-        guard let baseline = pending.baseline, let test = result.test else {
+        guard let baseline = pending.baseline else {
             return (.added, "present in the candidate only", nil)
         }
-        let smallest = MannWhitneyU.smallestTwoSidedPValue(
-            candidateCount: candidate.samples.count, baselineCount: baseline.samples.count
-        )
-        if smallest >= thresholds.alpha {
-            let needed = MannWhitneyU.minimumSampleCount(toReach: thresholds.alpha)
-            let reason = "\(candidate.samples.count) vs \(baseline.samples.count) samples cannot reach "
-                + "p < \(Self.format(thresholds.alpha)) (smallest possible p = \(Self.format(smallest))); "
-                + "use at least \(needed) samples on each side"
-            return (.inconclusive, reason, needed)
+        if let reason = pending.noTestReason { return (.inconclusive, reason, nil) }
+        guard let test = result.test, let pendingTest = pending.test else {
+            return (.added, "present in the candidate only", nil)
         }
-        return significanceStatus(result: result, test: test, baseline: baseline, candidate: candidate)
+        if pendingTest.smallestPValue >= thresholds.alpha {
+            return inconclusive(pendingTest)
+        }
+        return significanceStatus(
+            result: result, test: test, tendsLarger: pendingTest.candidateTendsLarger, baseline: baseline,
+            candidate: candidate
+        )
+    }
+
+    /// Too few observations (samples or worker processes) for any difference to reach alpha.
+    private func inconclusive(_ test: PendingTest) -> (ComparisonStatus, String, Int?) {
+        let smallest = test.smallestPValue
+        let needed = MannWhitneyU.minimumSampleCount(toReach: thresholds.alpha)
+        let cannot = "cannot reach p < \(Self.format(thresholds.alpha)) (smallest possible p = \(Self.format(smallest)))"
+        if test.unit == .block {
+            let reason = "\(test.candidateCount) vs \(test.baselineCount) worker processes \(cannot): the samples of "
+                + "one process share its speed, so the process is the unit of wall time. Record the baseline over "
+                + "several runs (`bench baseline record`) to judge wall time"
+            return (.inconclusive, reason, nil)
+        }
+        let reason = "\(test.candidateCount) vs \(test.baselineCount) samples \(cannot); "
+            + "use at least \(needed) samples on each side"
+        return (.inconclusive, reason, needed)
     }
 
     private func significanceStatus(
-        result: MetricComparison, test: TestOutcome, baseline: MetricResult, candidate: MetricResult
+        result: MetricComparison, test: TestOutcome, tendsLarger candidateTendsLarger: Bool, baseline: MetricResult,
+        candidate: MetricResult
     ) -> (ComparisonStatus, String, Int?) {
         let statistic = result.statistic
         let limit = result.limit?.maxRegression ?? 0
@@ -62,12 +80,12 @@ extension Comparator {
         let new = candidate.summary.value(of: statistic)
         // Worse means larger for lower-is-better metrics; the test's direction comes from U.
         let sign: Double = result.better == .lower ? 1 : -1
-        let candidateTendsLarger = test.u > Double(candidate.samples.count * baseline.samples.count) / 2
         let testSaysWorse = candidateTendsLarger == (result.better == .lower)
         let relative = Self.relativeChange(from: old, to: new)
         let significant = test.adjustedPValue < thresholds.alpha
         let changeText = "\(statistic.rawValue) \(Self.formatPercent(relative))"
-        let pText = "\(Self.formatP(test.adjustedPValue))\(correctionSuffix), alpha \(Self.format(thresholds.alpha))"
+        let pText = "\(Self.unitText(test))\(Self.formatP(test.adjustedPValue))\(correctionSuffix), "
+            + "alpha \(Self.format(thresholds.alpha))"
         let allowed = "\(Self.formatPercent(sign * limit)) allowed"
         if significant && testSaysWorse && sign * relative > limit {
             let note = Self.scalingNote(metric: result.metric, benchmark: result.benchmark, old: old, new: new)
@@ -83,6 +101,17 @@ extension Comparator {
     }
 
     private var correctionSuffix: String { thresholds.correction == .holm ? " after Holm" : "" }
+
+    /// `5 baseline runs, ` or `3 vs 3 processes, ` before the p-value; empty for sample-level tests.
+    static func unitText(_ test: TestOutcome) -> String {
+        let count = test.baselineCount ?? 0
+        switch test.unit {
+        case .sample: return ""
+        case .block: return "\(test.candidateCount ?? 0) vs \(count) processes, "
+        case .run: return "run-level t over \(count) baseline run\(count == 1 ? "" : "s"), "
+        case .boot: return "boot-level t over \(count) boots, "
+        }
+    }
 
     /// A budget breach of the candidate, described, or nil when within budget (or no budget).
     func budgetBreach(candidate: SampleSummary, limits: ResolvedLimits, unit: String) -> String? {

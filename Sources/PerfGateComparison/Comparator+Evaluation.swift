@@ -9,7 +9,9 @@ struct PendingComparison {
     var baseline: MetricResult?
     var candidate: MetricResult?
     var limits: ResolvedLimits
-    var test: MannWhitneyResult?
+    var test: PendingTest?
+    /// Why no test could judge the pair (a wall-time metric against a baseline from other machines).
+    var noTestReason: String?
     var adjustedPValue: Double?
     var shift: ShiftEstimate?
     var change: [SummaryStatistic: Double] = [:]
@@ -51,14 +53,25 @@ extension Comparator {
     }
 
     /// Runs the test, the shift estimate and the relative changes for a pair present in both runs.
-    func evaluate(_ pending: PendingComparison) -> PendingComparison {
+    ///
+    /// The test's unit follows ``NoiseModel``: exchangeable samples, and any file without block
+    /// labels, are tested sample by sample (Mann–Whitney, as the contract describes); wall-time metrics
+    /// whose samples carry their worker process are tested by ``clusteredTest``.
+    func evaluate(_ pending: PendingComparison, context: RunContext) -> PendingComparison {
         guard let baseline = pending.baseline, let candidate = pending.candidate else { return pending }
         var result = pending
-        var test = MannWhitneyU.test(candidate: candidate.samples, baseline: baseline.samples)
-        // Identical constant samples have no variance under the null: nothing can be significant.
-        if test.pValue.isNaN { test.pValue = 1 }
-        result.test = test
-        result.adjustedPValue = test.pValue
+        let isClustered = !NoiseModel.samplesAreExchangeable(metric: pending.metric, unit: candidate.unit)
+            && baseline.sampleProcesses != nil && candidate.sampleProcesses != nil
+        if isClustered {
+            (result.test, result.noTestReason) = clusteredTest(
+                benchmark: pending.benchmark, metric: pending.metric, baseline: baseline, candidate: candidate,
+                context: context, statistic: pending.limits.statistic
+            )
+        }
+        if !isClustered || (result.test == nil && result.noTestReason == nil) {
+            result.test = PendingTest.mannWhitney(candidate: candidate.samples, baseline: baseline.samples, unit: .sample)
+        }
+        result.adjustedPValue = result.test?.pValue
         result.shift = HodgesLehmann.shift(
             candidate: candidate.samples, baseline: baseline.samples, confidence: 1 - thresholds.alpha
         )

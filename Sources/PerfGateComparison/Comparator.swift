@@ -29,6 +29,8 @@ public struct Comparator: Sendable {
     /// - Parameters:
     ///   - baseline: The reference run and the path it was read from (reported back).
     ///   - candidate: The run under test and its path.
+    ///   - history: Earlier results of the baseline's code (`--history`): more runs for the
+    ///     run-to-run noise of wall-time metrics. Runs also in the baseline or the candidate count once.
     /// - Returns: The comparison with its verdict; results are ordered with failing ones first.
     /// - Complexity: O(Σ n log n) over all metrics' sample counts n, plus the exact null
     ///   distributions of small tie-free samples.
@@ -36,9 +38,11 @@ public struct Comparator: Sendable {
         baseline: BenchmarkResults,
         baselinePath: String,
         candidate: BenchmarkResults,
-        candidatePath: String
+        candidatePath: String,
+        history: [BenchmarkResults] = []
     ) -> Comparison {
-        var pending = pairMetrics(baseline: baseline, candidate: candidate).map(evaluate)
+        let context = RunContext(baseline: baseline.run, candidate: candidate.run, history: Self.index(history))
+        var pending = pairMetrics(baseline: baseline, candidate: candidate).map { evaluate($0, context: context) }
         applyCorrection(to: &pending)
         var results = pending.map(decide)
         results.sort(by: Self.reportOrder)
@@ -49,9 +53,30 @@ public struct Comparator: Sendable {
             correction: thresholds.correction,
             baseline: RunReference(path: baselinePath, runId: baseline.run.id, commit: baseline.run.git?.commit),
             candidate: RunReference(path: candidatePath, runId: candidate.run.id, commit: candidate.run.git?.commit),
-            warnings: EnvironmentDifferences.warnings(baseline: baseline.run, candidate: candidate.run),
+            warnings: EnvironmentDifferences.warnings(baseline: baseline.run, candidate: candidate.run)
+                + Self.judgementWarnings(pending),
             results: results
         )
+    }
+
+    /// History files by benchmark id.
+    private static func index(_ history: [BenchmarkResults]) -> [String: [(run: RunInfo, benchmark: BenchmarkResult)]] {
+        var index: [String: [(run: RunInfo, benchmark: BenchmarkResult)]] = [:]
+        for results in history {
+            for benchmark in results.benchmarks { index[benchmark.id, default: []].append((results.run, benchmark)) }
+        }
+        return index
+    }
+
+    /// One warning when wall-time results could not be judged against a baseline from other machines.
+    private static func judgementWarnings(_ pending: [PendingComparison]) -> [String] {
+        let unjudged = pending.filter { $0.noTestReason != nil }
+        guard !unjudged.isEmpty else { return [] }
+        return [
+            "the baseline was measured on another machine (boot): \(unjudged.count) wall-time results are not judged "
+                + "against it (inconclusive); memory, counts, instructions and budgets are. "
+                + "Use `bench ab` to judge wall time, or --history with runs from several boots"
+        ]
     }
 
     /// Orders failing results first, then by status importance, benchmark id and metric name.

@@ -64,24 +64,57 @@ public enum ComparisonStatus: String, Sendable, Hashable, CaseIterable {
 
 /// The significance test behind a status.
 public struct TestOutcome: Sendable, Hashable {
-    /// `mann-whitney-u` (`bench compare`, `bench ab --method pooled`) or `wilcoxon-signed-rank`
-    /// (`bench ab --method paired`).
+    /// `mann-whitney-u` (`bench compare`, `bench ab --method pooled`), `wilcoxon-signed-rank`
+    /// (`bench ab --method paired`) or `run-level-t` (wall time against a baseline of several runs).
     public var name: String
-    public var method: MannWhitneyMethod
-    /// The test statistic: U of the candidate sample (Mann–Whitney) or W⁺, the sum of the ranks of
-    /// the positive paired differences (Wilcoxon).
-    public var u: Double
+    /// Exact or asymptotic for the rank tests; nil for `run-level-t` (written `student-t`).
+    public var method: MannWhitneyMethod?
+    /// The rank statistic: U of the candidate sample (Mann–Whitney) or W⁺, the sum of the ranks of
+    /// the positive paired differences (Wilcoxon); nil for `run-level-t`.
+    public var u: Double?
+    /// The t statistic of `run-level-t` (candidate − baseline, log scale when values are positive).
+    public var t: Double?
+    /// The degrees of freedom of `run-level-t`.
+    public var degreesOfFreedom: Int?
+    /// What one observation of the test is: a sample, a block (worker process) or a run.
+    public var unit: TestUnit
+    /// Observations on each side (samples, blocks or runs, per `unit`).
+    public var baselineCount: Int?
+    public var candidateCount: Int?
     /// Two-sided p-value before correction.
     public var pValue: Double
     /// After the family-wise correction; equal to `pValue` for non-gating results.
     public var adjustedPValue: Double
-    public init(name: String = "mann-whitney-u", method: MannWhitneyMethod, u: Double, pValue: Double, adjustedPValue: Double) {
+
+    /// Creates an outcome.
+    public init(
+        name: String = "mann-whitney-u", method: MannWhitneyMethod?, u: Double?, t: Double? = nil,
+        degreesOfFreedom: Int? = nil, unit: TestUnit = .sample, baselineCount: Int? = nil, candidateCount: Int? = nil,
+        pValue: Double, adjustedPValue: Double
+    ) {
         self.name = name
         self.method = method
         self.u = u
+        self.t = t
+        self.degreesOfFreedom = degreesOfFreedom
+        self.unit = unit
+        self.baselineCount = baselineCount
+        self.candidateCount = candidateCount
         self.pValue = pValue
         self.adjustedPValue = adjustedPValue
     }
+}
+
+/// The unit of a significance test: what varies independently from one observation to the next.
+public enum TestUnit: String, Sendable, Hashable {
+    /// Every sample (heap bytes, counts, instructions: exchangeable samples).
+    case sample
+    /// One value per worker process (wall time against a baseline of one run).
+    case block
+    /// One value per run (wall time against a baseline of several runs on the same machine).
+    case run
+    /// One value per machine boot (wall time against a history measured on three or more boots).
+    case boot
 }
 
 /// The limits that were applied to one result.

@@ -65,14 +65,25 @@ public enum ComparisonJSON {
         )
     }
 
+    /// `name`, `method`, `u` (rank tests) or `t` and `degreesOfFreedom` (`run-level-t`, method
+    /// `student-t`), then, when the unit is not the sample, `unit` with `baselineUnits` and
+    /// `candidateUnits`, then `pValue` and `adjustedPValue`. A sample-level test is written exactly
+    /// as the contract shows it.
     private static func encode(_ test: TestOutcome) -> JSONValue {
-        .object([
-            ("name", .string(test.name)),
-            ("method", .string(test.method.rawValue)),
-            ("u", .number(test.u)),
-            ("pValue", number(test.pValue)),
-            ("adjustedPValue", number(test.adjustedPValue)),
-        ])
+        var members: [(key: String, value: JSONValue)] = [
+            ("name", .string(test.name)), ("method", .string(test.method?.rawValue ?? "student-t")),
+        ]
+        if let u = test.u { members.append(("u", .number(u))) }
+        if let t = test.t { members.append(("t", number(t))) }
+        if let degrees = test.degreesOfFreedom { members.append(("degreesOfFreedom", .integer(degrees))) }
+        if test.unit != .sample {
+            members.append(("unit", .string(test.unit.rawValue)))
+            if let count = test.baselineCount { members.append(("baselineUnits", .integer(count))) }
+            if let count = test.candidateCount { members.append(("candidateUnits", .integer(count))) }
+        }
+        members.append(("pValue", number(test.pValue)))
+        members.append(("adjustedPValue", number(test.adjustedPValue)))
+        return .object(members)
     }
 
     private static func encode(_ shift: ShiftEstimate) -> JSONValue {

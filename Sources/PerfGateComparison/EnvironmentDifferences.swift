@@ -24,7 +24,8 @@ enum EnvironmentDifferences {
             ("logicalCores", old.logicalCores.map(String.init), new.logicalCores.map(String.init)),
             ("arch", old.arch, new.arch),
             ("os", old.os, new.os),
-            ("memoryBytes", old.memoryBytes.map(String.init), new.memoryBytes.map(String.init)),
+            ("memoryBytes", memoryText(old.memoryBytes, comparedWith: new.memoryBytes),
+             memoryText(new.memoryBytes, comparedWith: old.memoryBytes)),
         ]
         return fields.compactMap { name, oldValue, newValue in
             guard let oldValue, let newValue, oldValue != newValue else { return nil }
@@ -32,6 +33,17 @@ enum EnvironmentDifferences {
                 + "compare runs from the same machine, or use `bench ab`"
         }
     }
+
+    /// Memory sizes that differ by less than ``memoryTolerance`` are the same machine type (the kernel
+    /// reserves a few hundred KiB more or less from boot to boot): both read as the same text then.
+    private static func memoryText(_ value: Int?, comparedWith other: Int?) -> String? {
+        guard let value else { return nil }
+        if let other, abs(Double(value - other)) <= memoryTolerance * Double(max(value, other)) { return "same" }
+        return String(value)
+    }
+
+    /// The relative difference of memory sizes that is not a different machine: 1%.
+    static let memoryTolerance = 0.01
 
     private static func buildWarning(_ old: String?, _ new: String?) -> String? {
         guard let old, let new else { return nil }

@@ -57,6 +57,9 @@ public struct RunInfo: Sendable, Hashable {
     public var environment: EnvironmentInfo?
     /// Conditions that spoil measurements, recorded by the harness (debug build, high load, …).
     public var warnings: [String]
+    /// The independent runs this file joins (a baseline recorded with `bench baseline record`), in
+    /// order; a metric's `sampleRuns` indexes into it. Empty for a file of one run. JSON `run.runs`.
+    public var parts: [RunPart]
 
     /// Creates run information.
     public init(
@@ -66,7 +69,8 @@ public struct RunInfo: Sendable, Hashable {
         suite: String,
         git: GitInfo? = nil,
         environment: EnvironmentInfo? = nil,
-        warnings: [String] = []
+        warnings: [String] = [],
+        parts: [RunPart] = []
     ) {
         self.id = id
         self.startedAt = startedAt
@@ -75,6 +79,24 @@ public struct RunInfo: Sendable, Hashable {
         self.git = git
         self.environment = environment
         self.warnings = warnings
+        self.parts = parts
+    }
+}
+
+/// One of the independent runs a multi-run results file joins.
+public struct RunPart: Sendable, Hashable {
+    /// The run's own id.
+    public var id: String
+    /// RFC 3339 UTC time the run started.
+    public var startedAt: String
+    /// The boot of the machine it ran on (`/proc/sys/kernel/random/boot_id`), when known.
+    public var bootId: String?
+
+    /// Creates a run part.
+    public init(id: String, startedAt: String, bootId: String? = nil) {
+        self.id = id
+        self.startedAt = startedAt
+        self.bootId = bootId
     }
 }
 
@@ -116,6 +138,10 @@ public struct EnvironmentInfo: Sendable, Hashable {
     public var loadAverageBefore: Double?
     /// One-minute load average just after the run.
     public var loadAverageAfter: Double?
+    /// Identifies the boot of the machine (Linux: `/proc/sys/kernel/random/boot_id`). Two runs with
+    /// the same boot id ran on the same machine without a restart in between; wall time is only
+    /// comparable between runs of one machine unless the baseline's history spans several.
+    public var bootId: String?
 
     /// Creates environment information; every field defaults to unknown.
     public init(
@@ -128,7 +154,8 @@ public struct EnvironmentInfo: Sendable, Hashable {
         swiftVersion: String? = nil,
         build: String? = nil,
         loadAverageBefore: Double? = nil,
-        loadAverageAfter: Double? = nil
+        loadAverageAfter: Double? = nil,
+        bootId: String? = nil
     ) {
         self.os = os
         self.kernel = kernel
@@ -140,6 +167,7 @@ public struct EnvironmentInfo: Sendable, Hashable {
         self.build = build
         self.loadAverageBefore = loadAverageBefore
         self.loadAverageAfter = loadAverageAfter
+        self.bootId = bootId
     }
 }
 
@@ -225,8 +253,14 @@ public struct MetricResult: Sendable, Hashable {
     public var samples: [Double]
     /// Derived from `samples`; as read from a file it is kept as written (only its `count` is checked).
     public var summary: SampleSummary
-    /// For each sample, the index of the worker process that measured it (optional).
+    /// For each sample, the index of the worker process that measured it (optional): the block, the
+    /// unit whose samples share a process's speed and are not independent of each other.
     public var sampleProcesses: [Int]?
+    /// For each sample, the interleaved round inside its worker process (optional), from 0.
+    public var sampleRounds: [Int]?
+    /// For each sample, the index into `run.runs` of the run that measured it (optional; only in
+    /// files that join several runs).
+    public var sampleRuns: [Int]?
 
     /// Creates a metric.
     ///
@@ -236,18 +270,24 @@ public struct MetricResult: Sendable, Hashable {
     ///   - samples: The raw observations; must not be empty.
     ///   - summary: The summary of `samples`; when nil it is computed with `SampleSummary(samples:)`.
     ///   - sampleProcesses: One worker-process index per sample, or nil.
+    ///   - sampleRounds: One round index per sample, or nil.
+    ///   - sampleRuns: One run index per sample, or nil.
     /// - Complexity: O(*n* log *n*) when the summary is computed, O(1) otherwise.
     public init(
         unit: String,
         better: Better,
         samples: [Double],
         summary: SampleSummary? = nil,
-        sampleProcesses: [Int]? = nil
+        sampleProcesses: [Int]? = nil,
+        sampleRounds: [Int]? = nil,
+        sampleRuns: [Int]? = nil
     ) {
         self.unit = unit
         self.better = better
         self.samples = samples
         self.summary = summary ?? SampleSummary(samples: samples)
         self.sampleProcesses = sampleProcesses
+        self.sampleRounds = sampleRounds
+        self.sampleRuns = sampleRuns
     }
 }

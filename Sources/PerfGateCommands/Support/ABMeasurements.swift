@@ -54,6 +54,7 @@ struct ABMeasurements: Sendable {
                     if var old = existing.metrics[name] {
                         old.samples += metric.samples
                         old.sampleProcesses = nil
+                        old.sampleRounds = nil
                         existing.metrics[name] = old
                     } else {
                         existing.metrics[name] = metric

@@ -21,8 +21,14 @@ public enum EnvironmentCapture {
             swiftVersion: swiftVersion,
             build: buildConfiguration,
             loadAverageBefore: loadAverage(),
-            loadAverageAfter: nil
+            loadAverageAfter: nil,
+            bootId: bootId()
         )
+    }
+
+    /// This boot of the machine: `/proc/sys/kernel/random/boot_id`, nil when unreadable.
+    public static func bootId() -> String? {
+        readSmallFile("/proc/sys/kernel/random/boot_id")?.trimmedLine
     }
 
     /// The one-minute load average (`getloadavg`), nil when unavailable.

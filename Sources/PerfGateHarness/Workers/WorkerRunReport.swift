@@ -61,6 +61,11 @@ public struct ScenarioSamples: Sendable, Hashable {
     public var metrics: MetricSamples
     /// For each metric, the process index that measured each sample (parallel to `metrics`).
     public var sampleProcesses: [String: [Int]]
+    /// For each metric, the round of its process in which each sample was measured (parallel to
+    /// `metrics`): the n-th block of this scenario in that process is round n − 1.
+    public var sampleRounds: [String: [Int]] = [:]
+    /// Blocks of this scenario appended so far, per process index.
+    private var blocksByProcess: [Int: Int] = [:]
     /// The first failure attributed to this scenario; when set, later blocks of the scenario
     /// were not run and the samples (possibly none) are incomplete.
     public var failure: WorkerFailure?
@@ -78,11 +83,14 @@ public struct ScenarioSamples: Sendable, Hashable {
         self.failure = failure
     }
 
-    /// Appends one block's samples, each tagged with `processIndex`.
+    /// Appends one block's samples, each tagged with `processIndex` and its round in that process.
     mutating func append(_ block: MetricSamples, processIndex: Int) {
+        let round = blocksByProcess[processIndex, default: 0]
+        blocksByProcess[processIndex] = round + 1
         for (name, values) in block {
             metrics[name, default: []].append(contentsOf: values)
             sampleProcesses[name, default: []].append(contentsOf: repeatElement(processIndex, count: values.count))
+            sampleRounds[name, default: []].append(contentsOf: repeatElement(round, count: values.count))
         }
     }
 }

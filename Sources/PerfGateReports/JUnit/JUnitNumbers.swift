@@ -26,6 +26,17 @@ enum JUnitNumbers {
     /// paired`), U for Mann–Whitney.
     static func statisticName(_ testName: String) -> String { testName.hasPrefix("wilcoxon") ? "W⁺" : "U" }
 
+    /// `U = 450`, `W⁺ = 91`, or `t = 2.31 (df 4, unit run: 5 vs 1)`.
+    static func testStatistic(_ test: TestOutcome) -> String {
+        var text = ""
+        if let u = test.u { text = "\(statisticName(test.name)) = \(number(u))" }
+        if let t = test.t { text = "t = \(number(t))" + (test.degreesOfFreedom.map { " (df \($0))" } ?? "") }
+        if test.unit != .sample {
+            text += ", unit \(test.unit.rawValue): \(test.baselineCount ?? 0) vs \(test.candidateCount ?? 0)"
+        }
+        return text
+    }
+
     static func lines(for result: MetricComparison, comparison: Comparison) -> [String] {
         var lines = ["status: \(result.status.rawValue)", "statistic: \(result.statistic.rawValue)"]
         if let baseline = result.baseline { lines.append("baseline: " + describe(baseline, unit: result.unit)) }
@@ -36,7 +47,7 @@ enum JUnitNumbers {
         if !changes.isEmpty { lines.append("change: " + changes.joined(separator: ", ")) }
         if let test = result.test {
             lines.append(
-                "test: \(test.name) (\(test.method.rawValue)), \(statisticName(test.name)) = \(number(test.u)), \(p(test.pValue)), "
+                "test: \(test.name) (\(test.method?.rawValue ?? "student-t")), \(testStatistic(test)), \(p(test.pValue)), "
                     + "adjusted \(p(test.adjustedPValue)) "
                     + "(\(comparison.correction.describe(alpha: comparison.alpha)))"
             )

@@ -137,26 +137,42 @@ extension MetricResult {
             )
         }
         let processes = try object.optional("sampleProcesses") { (value, path) throws(DecodingFailure) in
-            let elements = try JSONRead.array(value, at: path)
-            guard elements.count == samples.count else {
-                throw DecodingFailure(
-                    path,
-                    "sampleProcesses holds \(elements.count) values but samples holds \(samples.count)",
-                    hint: "give one process index per sample, or drop sampleProcesses"
-                )
-            }
-            var processes: [Int] = []
-            processes.reserveCapacity(elements.count)
-            for (index, element) in elements.enumerated() {
-                let process = try JSONRead.integer(element, at: path.appending(index))
-                guard process >= 0 else {
-                    throw DecodingFailure(path.appending(index), "expected a process index ≥ 0, found \(process)")
-                }
-                processes.append(process)
-            }
-            return processes
+            try decodeSampleLabels(value, at: path, field: "sampleProcesses", what: "process index", count: samples.count)
         }
-        return MetricResult(unit: unit, better: better, samples: samples, summary: summary, sampleProcesses: processes)
+        let rounds = try object.optional("sampleRounds") { (value, path) throws(DecodingFailure) in
+            try decodeSampleLabels(value, at: path, field: "sampleRounds", what: "round index", count: samples.count)
+        }
+        let runs = try object.optional("sampleRuns") { (value, path) throws(DecodingFailure) in
+            try decodeSampleLabels(value, at: path, field: "sampleRuns", what: "run index", count: samples.count)
+        }
+        return MetricResult(
+            unit: unit, better: better, samples: samples, summary: summary, sampleProcesses: processes,
+            sampleRounds: rounds, sampleRuns: runs
+        )
+    }
+
+    /// One non-negative integer label per sample (`sampleProcesses`, `sampleRounds`, `sampleRuns`).
+    private static func decodeSampleLabels(
+        _ value: JSONValue, at path: JSONPath, field: String, what: String, count: Int
+    ) throws(DecodingFailure) -> [Int] {
+        let elements = try JSONRead.array(value, at: path)
+        guard elements.count == count else {
+            throw DecodingFailure(
+                path,
+                "\(field) holds \(elements.count) values but samples holds \(count)",
+                hint: "give one \(what) per sample, or drop \(field)"
+            )
+        }
+        var labels: [Int] = []
+        labels.reserveCapacity(elements.count)
+        for (index, element) in elements.enumerated() {
+            let label = try JSONRead.integer(element, at: path.appending(index))
+            guard label >= 0 else {
+                throw DecodingFailure(path.appending(index), "expected a \(what) ≥ 0, found \(label)")
+            }
+            labels.append(label)
+        }
+        return labels
     }
 
     private static func decodeSamples(_ value: JSONValue, at path: JSONPath) throws(DecodingFailure) -> [Double] {

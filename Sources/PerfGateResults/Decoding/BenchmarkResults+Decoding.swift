@@ -9,7 +9,8 @@ extension BenchmarkResults {
     /// `benchmarks`; per benchmark `id`, `name`, `scenario`, `metrics`; per metric `unit`, `better`,
     /// `samples`, `summary`), finite numbers, non-empty `samples`, name charset, `id` equal to
     /// ``BenchmarkResult/makeID(name:parameters:)``, unique ids, `summary.count == samples.count`, and
-    /// `sampleProcesses` (optional) as long as `samples`.
+    /// `sampleProcesses`, `sampleRounds` and `sampleRuns` (optional) as long as `samples`, and `run.runs`
+    /// (optional) with an `id` and `startedAt` per part.
     ///
     /// Decisions (forward compatibility): fields this version does not know are ignored anywhere in a
     /// results file, so a newer minor version stays readable; `git`, `environment`, every field inside
@@ -87,6 +88,20 @@ extension RunInfo {
             }
             return warnings
         }
+        let parts = try object.optional("runs") { (value, path) throws(DecodingFailure) in
+            var parts: [RunPart] = []
+            for (index, element) in try JSONRead.array(value, at: path).enumerated() {
+                let part = try ObjectReader(element, at: path.appending(index), what: "a run part")
+                parts.append(
+                    RunPart(
+                        id: try part.required("id", JSONRead.nonEmptyString),
+                        startedAt: try part.required("startedAt", JSONRead.string),
+                        bootId: try part.optional("bootId", JSONRead.string)
+                    )
+                )
+            }
+            return parts
+        }
         return RunInfo(
             id: try object.required("id", JSONRead.nonEmptyString),
             startedAt: try object.required("startedAt", JSONRead.string),
@@ -94,7 +109,8 @@ extension RunInfo {
             suite: try object.required("suite", JSONRead.nonEmptyString),
             git: git,
             environment: try object.optional("environment", EnvironmentInfo.decode),
-            warnings: warnings ?? []
+            warnings: warnings ?? [],
+            parts: parts ?? []
         )
     }
 }
@@ -112,7 +128,8 @@ extension EnvironmentInfo {
             swiftVersion: try object.optional("swiftVersion", JSONRead.string),
             build: try object.optional("build", JSONRead.string),
             loadAverageBefore: try object.optional("loadAverageBefore", JSONRead.finiteNumber),
-            loadAverageAfter: try object.optional("loadAverageAfter", JSONRead.finiteNumber)
+            loadAverageAfter: try object.optional("loadAverageAfter", JSONRead.finiteNumber),
+            bootId: try object.optional("bootId", JSONRead.string)
         )
     }
 }

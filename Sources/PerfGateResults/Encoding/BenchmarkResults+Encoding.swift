@@ -36,6 +36,16 @@ extension RunInfo {
         }
         if let environment { members.append(("environment", environment.jsonValue)) }
         if !warnings.isEmpty { members.append(("warnings", .array(warnings.map(JSONValue.string)))) }
+        if !parts.isEmpty { members.append(("runs", .array(parts.map(\.jsonValue)))) }
+        return .object(members)
+    }
+}
+
+extension RunPart {
+    /// The part as a JSON object: `id`, `startedAt`, and `bootId` when known.
+    public var jsonValue: JSONValue {
+        var members: [(key: String, value: JSONValue)] = [("id", .string(id)), ("startedAt", .string(startedAt))]
+        if let bootId { members.append(("bootId", .string(bootId))) }
         return .object(members)
     }
 }
@@ -50,6 +60,7 @@ extension EnvironmentInfo {
             ("swiftVersion", swiftVersion.map(JSONValue.string)), ("build", build.map(JSONValue.string)),
             ("loadAverageBefore", loadAverageBefore.map(JSONValue.number)),
             ("loadAverageAfter", loadAverageAfter.map(JSONValue.number)),
+            ("bootId", bootId.map(JSONValue.string)),
         ]
         return .object(fields.compactMap { key, value in value.map { (key, $0) } })
     }
@@ -81,7 +92,9 @@ extension BenchmarkResult {
 }
 
 extension MetricResult {
-    /// The metric as a JSON object: `unit`, `better`, `samples`, `summary`, and `sampleProcesses` if set.
+    /// The metric as a JSON object: `unit`, `better`, `samples`, `summary`, then the optional
+    /// `sampleProcesses`, `sampleRounds`, `sampleRuns` and the derived `noise` (variance components,
+    /// written for readers; never read back) when the samples carry their blocks.
     ///
     /// - Complexity: O(*n*) in the number of samples.
     public var jsonValue: JSONValue {
@@ -90,6 +103,9 @@ extension MetricResult {
             ("samples", .array(samples.map(JSONValue.number))), ("summary", summary.jsonValue),
         ]
         if let sampleProcesses { members.append(("sampleProcesses", .array(sampleProcesses.map(JSONValue.integer)))) }
+        if let sampleRounds { members.append(("sampleRounds", .array(sampleRounds.map(JSONValue.integer)))) }
+        if let sampleRuns { members.append(("sampleRuns", .array(sampleRuns.map(JSONValue.integer)))) }
+        if let noise = varianceComponents { members.append(("noise", noise.jsonValue)) }
         return .object(members)
     }
 }
@@ -102,5 +118,27 @@ extension SampleSummary {
             ("p95", .number(p95)), ("p99", .number(p99)), ("max", .number(max)), ("mean", .number(mean)),
             ("stddev", .number(stddev)),
         ])
+    }
+}
+
+extension MetricResult {
+    /// The metric's variance components (within a block, between blocks, between runs), or nil
+    /// when the samples do not say which worker process measured them.
+    public var varianceComponents: VarianceComponents? {
+        guard let sampleProcesses else { return nil }
+        return VarianceComponents.estimate(values: samples, blocks: sampleProcesses, runs: sampleRuns)
+    }
+}
+
+extension VarianceComponents {
+    /// `{"scale": "log"|"linear", "withinBlock": …, "betweenBlocks": …, "betweenRuns": …}`: standard
+    /// deviations (on the log scale, about relative ones); a level that cannot be estimated is left out.
+    public var jsonValue: JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
+            ("scale", .string(isLogScale ? "log" : "linear")), ("withinBlock", .number(withinBlock)),
+        ]
+        if let betweenBlocks { members.append(("betweenBlocks", .number(betweenBlocks))) }
+        if let betweenRuns { members.append(("betweenRuns", .number(betweenRuns))) }
+        return .object(members)
     }
 }

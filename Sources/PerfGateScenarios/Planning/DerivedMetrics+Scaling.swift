@@ -79,7 +79,12 @@ extension DerivedMetrics {
         let processes = first.sampleProcesses.map { processes in
             (0..<chunkCount).map { processes[$0 * first.samples.count / chunkCount] }
         }
-        return MetricResult(unit: "exponent", better: .lower, samples: slopes, sampleProcesses: processes)
+        let rounds = first.sampleRounds.map { rounds in
+            (0..<chunkCount).map { rounds[$0 * first.samples.count / chunkCount] }
+        }
+        return MetricResult(
+            unit: "exponent", better: .lower, samples: slopes, sampleProcesses: processes, sampleRounds: rounds
+        )
     }
 
     /// The median of each of `chunks` consecutive, nearly equal parts of `samples` (sizes differ by at most 1).

@@ -24,7 +24,8 @@ public enum ResultsAssembler {
                 guard let values = samples.metrics[description.name], !values.isEmpty else { continue }
                 metrics[description.name] = MetricResult(
                     unit: description.unit, better: description.better, samples: values,
-                    sampleProcesses: samples.sampleProcesses[description.name]
+                    sampleProcesses: samples.sampleProcesses[description.name],
+                    sampleRounds: samples.sampleRounds[description.name]
                 )
             }
             guard !metrics.isEmpty else { continue }
@@ -65,7 +66,7 @@ public enum DerivedMetrics {
             let ideal = Double(min(agents, max(1, logicalCores))) * base
             results[index].metrics["efficiency_ratio"] = MetricResult(
                 unit: "ratio", better: .higher, samples: throughput.samples.map { $0 / ideal },
-                sampleProcesses: throughput.sampleProcesses
+                sampleProcesses: throughput.sampleProcesses, sampleRounds: throughput.sampleRounds
             )
         }
     }

@@ -17,6 +17,14 @@ public enum Descriptive {
         return compensatedSum(values) / Double(values.count)
     }
 
+    /// The geometric mean exp(Σ ln x / n) of positive values.
+    /// - Precondition: `values` is not empty and every value is positive.
+    /// - Complexity: O(n).
+    public static func geometricMean(_ values: [Double]) -> Double {
+        precondition(values.allSatisfy { $0 > 0 }, "the geometric mean needs positive values")
+        return LibM.exp(mean(values.map { LibM.log($0) }))
+    }
+
     /// The sample standard deviation with Bessel's correction, √(Σ(x − x̄)²/(n − 1)), two-pass;
     /// 0 for a single value (`np.std(values, ddof=1)`, except that numpy gives NaN for one value).
     /// - Precondition: `values` is not empty.
