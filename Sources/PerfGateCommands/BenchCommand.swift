@@ -23,6 +23,7 @@ public enum BenchCommand {
             ABCommand.self,
             ListCommand.self,
             BaselineSaveCommand.self,
+            BaselineRecordCommand.self,
             BaselineShowCommand.self,
             ThresholdsCommand.self,
             ExportCommand.self,

@@ -2,32 +2,44 @@ import Foundation
 import PerfGateReports
 import PerfGateResults
 
-/// `bench baseline save`: copies a results file into `baselines/NAME.json`.
+/// `bench baseline save`: copies a results file (or joins several runs) into `baselines/NAME.json`.
 enum BaselineSaveCommand: BenchSubcommand {
     static let spec = CommandSpec(
         path: ["baseline", "save"],
-        abstract: "Save a results file as the baseline that `bench` gates against.",
+        abstract: "Save a results file, or several runs joined, as the baseline that `bench` gates against.",
         discussion: """
             Copies RESULTS (default: the newest file in .bench/results/) into baselines/NAME.json
-            (NAME defaults to the run's suite), atomically. Refuses to replace a baseline measured on
-            another machine or build configuration unless --force is given.
+            (NAME defaults to the run's suite), atomically. Several RESULTS files (runs of one suite and
+            one commit) are joined into one baseline that carries its run-to-run noise, as `bench baseline
+            record` does. Refuses to replace a baseline measured on another machine or build
+            configuration unless --force is given.
             """,
         options: [
             OptionSpec("name", value: "NAME", help: "Baseline name (default: the results' suite)."),
             OptionSpec("force", help: "Replace a baseline measured in a different environment."),
         ],
-        positionals: [PositionalSpec("results", help: "The results file to save.", optional: true)]
+        positionals: [PositionalSpec("results", help: "The results file(s) to save.", optional: true, repeating: true)]
     )
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitStatus {
-        let source = try arguments.positionals.first ?? newestResults()
-        let results = try ResultsIO.read(path: source)
-        let name = arguments.value("name") ?? results.run.suite
+        let sources = arguments.positionals.isEmpty ? [try newestResults()] : arguments.positionals
+        let runs = try sources.map { path throws in (results: try ResultsIO.read(path: path), file: path) }
+        let results = runs.count == 1 ? runs[0].results : try RunJoining.join(runs)
+        let target = try save(results, name: arguments.value("name"), force: arguments.flag("force"))
+        let what = sources.count == 1 ? sources[0] : "\(sources.count) runs"
+        context.standardOutput.write("saved \(what) as \(target) (run \(results.run.id), \(results.benchmarks.count) benchmarks)\n")
+        return .success
+    }
+
+    /// Writes `results` to `baselines/NAME.json` atomically, refusing (status 2, nothing written) an
+    /// invalid name or, without `force`, an existing baseline of another environment. Returns the path.
+    static func save(_ results: BenchmarkResults, name: String?, force: Bool) throws -> String {
+        let name = name ?? results.run.suite
         guard BenchmarkResult.isValidName(name), !name.contains("/") else {
             throw UsageError("--name must be letters, digits, '.', '_' or '-', got \"\(name)\"", command: spec.commandName)
         }
         let target = "baselines/\(name).json"
-        if FileManager.default.fileExists(atPath: target), !arguments.flag("force") {
+        if FileManager.default.fileExists(atPath: target), !force {
             let existing = try ResultsIO.read(path: target)
             if let difference = environmentDifference(existing.run.environment, results.run.environment) {
                 throw CommandError(
@@ -37,8 +49,7 @@ enum BaselineSaveCommand: BenchSubcommand {
             }
         }
         try ResultsFile.write(results, to: target)
-        context.standardOutput.write("saved \(source) as \(target) (run \(results.run.id), \(results.benchmarks.count) benchmarks)\n")
-        return .success
+        return target
     }
 
     /// The newest `.bench/results/*.json`, by modification time.

@@ -9,11 +9,15 @@ enum CompareCommand: BenchSubcommand {
         discussion: """
             Exit status: 0 when no gating result regressed or broke its budget, 1 when one did,
             2 when the tool could not do its job (unreadable or invalid input, bad thresholds).
+            Wall-time metrics are judged with the run as the unit when the baseline joins several runs
+            (`bench baseline record`) measured on this machine since its last boot; --history adds earlier
+            runs. Against a baseline from other machines they are reported, not judged (inconclusive).
             """,
         options: [
             SharedOptions.thresholds,
             SharedOptions.format(ReportFormat.allCases.map(\.rawValue), help: "Report format (default: text)."),
             SharedOptions.output,
+            SharedOptions.history,
         ],
         positionals: [
             PositionalSpec("baseline", help: "The reference results file (for example baselines/default.json)."),
@@ -28,9 +32,12 @@ enum CompareCommand: BenchSubcommand {
         let candidatePath = arguments.positionals[1]
         let baseline = try ResultsIO.read(path: baselinePath)
         let candidate = try ResultsIO.read(path: candidatePath)
-        let comparison = Comparator(thresholds: thresholds).compare(
-            baseline: baseline, baselinePath: baselinePath, candidate: candidate, candidatePath: candidatePath
+        let (history, warning) = try HistoryLoader.load(arguments.value("history"), suite: baseline.run.suite)
+        var comparison = Comparator(thresholds: thresholds).compare(
+            baseline: baseline, baselinePath: baselinePath, candidate: candidate, candidatePath: candidatePath,
+            history: history
         )
+        if let warning { comparison.warnings.append(warning) }
         try ComparisonOutput.emit(comparison, format: format, outputPath: arguments.value("output"), context: context)
         return comparison.verdict == .fail ? .gateFailed : .success
     }

@@ -16,6 +16,7 @@ enum DefaultCommand: BenchSubcommand {
             SharedOptions.thresholds,
             SharedOptions.format(ReportFormat.allCases.map(\.rawValue), help: "Report format (default: text)."),
             SharedOptions.output,
+            SharedOptions.history,
         ]
     )
 
@@ -25,6 +26,8 @@ enum DefaultCommand: BenchSubcommand {
         let baselinePath = "baselines/\(options.suite.name).json"
         let hasBaseline = FileManager.default.fileExists(atPath: baselinePath)
         let baseline = hasBaseline ? try ResultsIO.read(path: baselinePath) : nil
+        // Read before the run, so a bad history file fails at once rather than after the measurement.
+        let (history, warning) = try HistoryLoader.load(arguments.value("history"), suite: options.suite.name)
         let (path, runStatus) = try await RunCommand.runAndWrite(options: options, outputPath: nil, context: context)
         guard let baseline else {
             context.standardOutput.write(
@@ -34,9 +37,10 @@ enum DefaultCommand: BenchSubcommand {
             return runStatus
         }
         let candidate = try ResultsIO.read(path: path)
-        let comparison = Comparator(thresholds: thresholds).compare(
-            baseline: baseline, baselinePath: baselinePath, candidate: candidate, candidatePath: path
+        var comparison = Comparator(thresholds: thresholds).compare(
+            baseline: baseline, baselinePath: baselinePath, candidate: candidate, candidatePath: path, history: history
         )
+        if let warning { comparison.warnings.append(warning) }
         let format = ReportFormat(rawValue: arguments.value("format") ?? "text") ?? .text
         try ComparisonOutput.emit(comparison, format: format, outputPath: arguments.value("output"), context: context)
         if runStatus == .failure { return .failure }

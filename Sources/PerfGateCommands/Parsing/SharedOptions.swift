@@ -25,6 +25,11 @@ package enum SharedOptions {
     )
     /// `--seed N`.
     package static let seed = OptionSpec("seed", value: "N", help: "Seed of every random choice (default 42).")
+    /// `--history DIR`: earlier results of the baseline's code, for the run-to-run noise of wall time.
+    package static let history = OptionSpec(
+        "history", value: "DIR",
+        help: "Earlier results of the baseline's code (files or a folder, same suite): more runs for the gate's model of run-to-run noise."
+    )
     /// `--quiet`.
     package static let quiet = OptionSpec("quiet", short: "q", help: "No progress on standard error.")
 }
