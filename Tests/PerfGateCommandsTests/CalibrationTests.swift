@@ -36,9 +36,9 @@ struct CalibrationTests {
         // Every unmodified run against every slowed run: 4 × 3 pairs per slowdown.
         #expect(row.caught == [0, 12] && row.pairs == 12)
         #expect(row.smallestObserved == 0.5)
-        #expect(row.maxRegression == 0.10)
-        // Quiet runs: the limit floor is about the limit itself, and 5% is within reach.
-        #expect(row.smallestModelled >= 0.10 && row.smallestModelled < 0.15)
+        #expect(row.maxRegression == 0.05)
+        // Quiet runs: the limit floor is about the limit itself.
+        #expect(row.smallestModelled >= 0.05 && row.smallestModelled < 0.10)
         #expect(row.recommendedLimit != nil && !row.tooNoisy)
     }
 
@@ -104,8 +104,8 @@ struct CalibrationTests {
         let rows = CalibrationReport.baselineRows(run: unmodified[0], analysis: analysis, thresholds: .default)
         #expect(rows[0].suffix(3) == ["allowed regression", "budget", "why"])
         let update = try #require(rows.first { $0.first == "belief/update" })
-        #expect(update[6] == "+10%" && update[7] == "—")
-        #expect(update[8].hasPrefix("One belief update is microseconds long"))
+        #expect(update[6] == "+5%" && update[7] == "—")
+        #expect(update[8].hasPrefix("Belief updates are the agents' inner loop"))
         let budget = Budget(statistic: .p95, max: 0.5)
         #expect(ThresholdsTable.budgetText(budget, unit: "seconds") == "p95 ≤ 0.5 seconds")
     }

@@ -6,11 +6,11 @@ struct ThresholdsResolutionTests {
     @Test(arguments: [
         (
             "coordination/contract-net[agents=50]", "round_seconds",
-            ResolvedLimits(statistic: .p95, maxRegression: 0.10, gating: true, budget: nil)
+            ResolvedLimits(statistic: .p50, maxRegression: 0.05, gating: true, budget: nil)
         ),
         (
             "coordination/contract-net[agents=50]", "throughput_per_second",
-            ResolvedLimits(statistic: .p50, maxRegression: 0.10, gating: true, budget: nil)
+            ResolvedLimits(statistic: .p50, maxRegression: 0.05, gating: false, budget: nil)
         ),
         (
             "coordination/contract-net[agents=50]", "timeout_ratio",
@@ -29,7 +29,7 @@ struct ThresholdsResolutionTests {
             "memory/agents[agents=100]", "bytes_per_agent",
             ResolvedLimits(
                 statistic: .p50,
-                maxRegression: 0.05,
+                maxRegression: 0.02,
                 gating: true,
                 budget: Budget(statistic: .max, max: 36_175_872)
             )
@@ -38,7 +38,7 @@ struct ThresholdsResolutionTests {
             "memory/agents[agents=100]", "rss_bytes_per_agent",
             ResolvedLimits(
                 statistic: .p50,
-                maxRegression: 0.10,
+                maxRegression: 0.02,
                 gating: true,
                 budget: Budget(statistic: .max, max: 36_175_872)
             )
@@ -51,7 +51,7 @@ struct ThresholdsResolutionTests {
             "api/get[clients=8]", "latency_seconds",
             ResolvedLimits(
                 statistic: .p95,
-                maxRegression: 0.50,
+                maxRegression: 0.05,
                 gating: true,
                 budget: Budget(statistic: .p95, max: 0.5)
             )
@@ -67,7 +67,7 @@ struct ThresholdsResolutionTests {
         ),
         (
             "belief/update[states=64]", "update_seconds",
-            ResolvedLimits(statistic: .p50, maxRegression: 0.10, gating: true, budget: nil)
+            ResolvedLimits(statistic: .p50, maxRegression: 0.05, gating: true, budget: nil)
         ),
         (
             "api-v2/get", "latency_seconds",

@@ -38,6 +38,16 @@ struct ScalingExponentTests {
         return BenchmarkResults(tool: ToolInfo(name: "perfgate", version: "test"), run: run, benchmarks: benchmarks)
     }
 
+    /// A baseline of five runs of the same build, each with its own process speeds, joined as
+    /// `bench baseline record` joins them (wall time is judged with the run as the unit).
+    static func recordedBaseline() throws -> BenchmarkResults {
+        let speeds: [[Double]] = [[1, 1.8, 1.3], [1.1, 1, 1.4], [1.3, 1.2, 1], [1, 1.5, 1.1], [1.6, 1, 1.2]]
+        let runs = speeds.enumerated().map { index, speed in
+            (results: coordinationRun(seed: UInt64(index + 1) * 11, processSpeeds: speed), file: "run\(index).json")
+        }
+        return try RunJoining.join(runs)
+    }
+
     static func exponent(_ results: BenchmarkResults) throws -> MetricResult {
         let scaling = try #require(results.benchmarks.first { $0.id == "scaling/coordination/contract-net" })
         return try #require(scaling.metrics["scaling_exponent"])
@@ -81,7 +91,7 @@ struct ScalingExponentTests {
     }
 
     @Test func fiftyAgentsThirtyPercentSlowerWhileOneAgentIsNotFailsTheGateAndSaysWhy() throws {
-        let baseline = Self.coordinationRun(seed: 1)
+        let baseline = try Self.recordedBaseline()
         let candidate = Self.coordinationRun(seed: 2, slowerAt50: 1.3, processSpeeds: [1.2, 1, 1.6])
         #expect(try Self.exponent(candidate).summary.p50 > Self.exponent(baseline).summary.p50 + 0.04)
         let comparison = Comparator(thresholds: .default).compare(
@@ -102,7 +112,7 @@ struct ScalingExponentTests {
 
     @Test func theSameBuildMeasuredTwiceKeepsTheExponentUnchanged() throws {
         let comparison = Comparator(thresholds: .default).compare(
-            baseline: Self.coordinationRun(seed: 1), baselinePath: "a.json",
+            baseline: try Self.recordedBaseline(), baselinePath: "a.json",
             candidate: Self.coordinationRun(seed: 3, processSpeeds: [1.5, 1, 1.1]), candidatePath: "b.json"
         )
         let scaling = try #require(comparison.results.first { $0.metric == "scaling_exponent" })

@@ -1,4 +1,5 @@
 import Foundation
+import PerfGateHarness
 import PerfGateResults
 import PerfGateScenarios
 
@@ -86,6 +87,11 @@ enum RunCommand: BenchSubcommand {
         // The debug-build warning was already printed before the run, loudly (JSON mode logs it here).
         for warning in outcome.results.run.warnings where log.json || !warning.hasPrefix("debug build") {
             log.write(.warn, warning, correlationID: runID, fields: [("run_id", .string(runID))])
+        }
+        if options.isVerbose {
+            for line in MeasurementWarnings.variationDetails(outcome.results.benchmarks) {
+                log.write(.info, "noisy: \(line)", correlationID: runID)
+            }
         }
         guard outcome.failures.isEmpty else {
             let names = outcome.failures.map { BenchCommand.oneLine($0) }.joined(separator: "; ")

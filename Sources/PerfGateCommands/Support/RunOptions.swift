@@ -10,6 +10,8 @@ struct RunOptions: Sendable {
     var samples: Int?
     var seed: UInt64
     var isQuiet: Bool
+    /// `--verbose`: list every metric behind a grouped warning.
+    var isVerbose: Bool
     var injection: FaultInjection
     /// The scenario folder, or nil for the built-in catalog.
     var scenarioFolder: String?
@@ -30,6 +32,7 @@ struct RunOptions: Sendable {
         SharedOptions.samples,
         SharedOptions.seed,
         SharedOptions.quiet,
+        OptionSpec("verbose", help: "Also list every metric behind a grouped warning (noisy metrics)."),
         OptionSpec(
             "inject-slowdown", value: "FRACTION",
             help: "Make every agent do this fraction more real work (0.10 = 10% slower), to prove the gate catches it."
@@ -57,6 +60,7 @@ struct RunOptions: Sendable {
         samples = try arguments.integer("samples", in: 2...100_000)
         seed = UInt64(try arguments.integer("seed", in: 0...Int.max) ?? 42)
         isQuiet = arguments.flag("quiet")
+        isVerbose = arguments.flag("verbose")
         injection = FaultInjection(
             slowdown: try arguments.number("inject-slowdown", in: 0...10) ?? 0,
             extraMemory: try arguments.number("inject-memory", in: 0...10) ?? 0

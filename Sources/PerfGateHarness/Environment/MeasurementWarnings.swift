@@ -39,15 +39,40 @@ public enum MeasurementWarnings {
         return warnings
     }
 
-    /// The metrics whose samples' coefficient of variation exceeds the limit: one warning naming the
-    /// metric when there is one, else one warning listing them all (benchmark order, then metric name
-    /// order), so that a noisy machine does not bury the output. Metrics with fewer than 2 samples or a
-    /// mean of 0 are skipped.
+    /// The metrics whose samples' coefficient of variation exceeds the limit, as one short warning:
+    /// the metric itself when there is one, else a count per benchmark group (the id's first part:
+    /// `api 14, coordination 12`), so that a noisy machine does not bury the output.
+    /// ``noisyMetrics(_:limits:)`` lists them one by one (`--verbose`). Metrics with fewer than 2
+    /// samples or a mean of 0 are skipped.
     /// - Complexity: O(total samples).
     public static func variationWarnings(
         _ benchmarks: [BenchmarkResult],
         limits: MeasurementWarningLimits = MeasurementWarningLimits()
     ) -> [String] {
+        let noisy = noisyMetrics(benchmarks, limits: limits)
+        let limit = percent(limits.maximumCoefficientOfVariation)
+        switch noisy.count {
+        case 0: return []
+        case 1:
+            return ["\(noisy[0].metric): coefficient of variation \(percent(noisy[0].variation)) exceeds \(limit); the machine may be noisy"]
+        default:
+            var counts: [String: Int] = [:]
+            for item in noisy { counts[String(item.metric.prefix { $0 != "/" && $0 != " " }), default: 0] += 1 }
+            let groups = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            return [
+                "coefficient of variation above \(limit) in \(noisy.count) metrics (\(groups)); the gate models this "
+                    + "noise, `--verbose` lists them"
+            ]
+        }
+    }
+
+    /// Every metric whose samples' coefficient of variation exceeds the limit, as `benchmark metric`
+    /// with its variation, in benchmark order, then metric name order.
+    public static func noisyMetrics(
+        _ benchmarks: [BenchmarkResult],
+        limits: MeasurementWarningLimits = MeasurementWarningLimits()
+    ) -> [(metric: String, variation: Double)] {
         var noisy: [(metric: String, variation: Double)] = []
         for benchmark in benchmarks {
             for name in benchmark.metrics.keys.sorted() {
@@ -58,15 +83,15 @@ public enum MeasurementWarnings {
                 noisy.append(("\(benchmark.id) \(name)", variation))
             }
         }
-        let limit = percent(limits.maximumCoefficientOfVariation)
-        switch noisy.count {
-        case 0: return []
-        case 1:
-            return ["\(noisy[0].metric): coefficient of variation \(percent(noisy[0].variation)) exceeds \(limit); the machine may be noisy"]
-        default:
-            let list = noisy.map { "\($0.metric) \(percent($0.variation))" }.joined(separator: ", ")
-            return ["coefficient of variation above \(limit) in \(noisy.count) metrics; the machine may be noisy: \(list)"]
-        }
+        return noisy
+    }
+
+    /// `x/y noisy 50.0 %`: one line per noisy metric, for `--verbose`.
+    public static func variationDetails(
+        _ benchmarks: [BenchmarkResult],
+        limits: MeasurementWarningLimits = MeasurementWarningLimits()
+    ) -> [String] {
+        noisyMetrics(benchmarks, limits: limits).map { "\($0.metric) \(percent($0.variation))" }
     }
 
     /// Sample standard deviation (n − 1) over |mean|; nil for fewer than 2 samples or a mean of 0.
