@@ -129,10 +129,9 @@ extension Comparator {
     }
 
     static func crossMachineReason(runs: Int, boots: Int) -> String {
-        let measured = "\(runs) run\(runs == 1 ? "" : "s") on \(boots) other boot\(boots == 1 ? "" : "s")"
-        return "not judged: the baseline's \(measured) of the machine; wall time moves between machines "
-            + "by more than one machine's runs show. Use `bench ab` (both builds on this machine), or "
-            + "--history DIR with runs from \(minimumBootsAcrossMachines) or more boots"
+        let measured = "\(runs) run\(runs == 1 ? "" : "s") from \(boots) other boot\(boots == 1 ? "" : "s")"
+        return "not judged: the baseline's \(measured) of the machine; wall time moves more between machines "
+            + "than between runs. Judge it with `bench ab`, or --history with runs from \(minimumBootsAcrossMachines)+ boots"
     }
 }
 

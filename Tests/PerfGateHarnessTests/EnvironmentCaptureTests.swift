@@ -100,6 +100,24 @@ struct MeasurementWarningsTests {
         #expect(MeasurementWarnings.variationDetails([benchmark, second]) == ["x/y noisy 50.0 %", "x/z noisy 50.0 %"])
     }
 
+    @Test func aJoinedBaselineRecomputesItsLoadAndVariationWarningsAndKeepsTheOthersOnce() {
+        let benchmark = BenchmarkResult(
+            id: "x/y", name: "x/y", scenario: "x", parameters: [:],
+            metrics: ["steady": MetricResult(unit: "seconds", better: .lower, samples: [1.0, 1.01, 0.99], summary: summary(3))]
+        )
+        let run = RunInfo(
+            id: "r", startedAt: "s", finishedAt: "f", suite: "default",
+            environment: EnvironmentInfo(logicalCores: 2, loadAverageBefore: 0.5),
+            warnings: [
+                "load average 1.17 before the run exceeds 1.0 (0.5 × 2 cores): results may be noisy",
+                "coefficient of variation above 10.0 % in 29 metrics (api 14); the gate models this noise",
+                "a slowdown of 0.05 was injected on purpose (--inject-slowdown)",
+            ]
+        )
+        let joined = BenchmarkResults(tool: ToolInfo(name: "perfgate", version: "t"), run: run, benchmarks: [benchmark])
+        #expect(MeasurementWarnings.joinedWarnings(joined) == ["a slowdown of 0.05 was injected on purpose (--inject-slowdown)"])
+    }
+
     @Test(arguments: [[Double](), [5], [0, 0]])
     func coefficientOfVariationIsUndefinedForTooFewSamplesOrAZeroMean(samples: [Double]) {
         #expect(MeasurementWarnings.coefficientOfVariation(samples) == nil)

@@ -51,6 +51,18 @@ struct TextReportTests {
         #expect(lines.contains { $0.hasSuffix("↳ need 8") })
     }
 
+    @Test("An inconclusive reason shared by many rows is said once")
+    func sharedInconclusiveReasonOnce() {
+        let comparison = ComparisonFixtures.comparison([
+            ComparisonFixtures.result("a", "m", status: .inconclusive, baseline: 1, candidate: 1, reason: "other boot"),
+            ComparisonFixtures.result("b", "m", status: .inconclusive, baseline: 1, candidate: 1, reason: "other boot"),
+            ComparisonFixtures.result("c", "m", status: .inconclusive, baseline: 1, candidate: 1, reason: "need 8"),
+        ])
+        let lines = TextReport().render(comparison).split(separator: "\n")
+        #expect(lines.filter { $0.hasSuffix("↳ other boot") }.count == 1)
+        #expect(lines.filter { $0.hasSuffix("↳ need 8") }.count == 1)
+    }
+
     @Test("An empty comparison says there is nothing to compare")
     func emptyComparison() {
         let text = TextReport().render(ComparisonFixtures.comparison([]))

@@ -1,4 +1,5 @@
 import Foundation
+import PerfGateHarness
 import PerfGateReports
 import PerfGateResults
 
@@ -24,7 +25,8 @@ enum BaselineSaveCommand: BenchSubcommand {
     static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitStatus {
         let sources = arguments.positionals.isEmpty ? [try newestResults()] : arguments.positionals
         let runs = try sources.map { path throws in (results: try ResultsIO.read(path: path), file: path) }
-        let results = runs.count == 1 ? runs[0].results : try RunJoining.join(runs)
+        var results = runs.count == 1 ? runs[0].results : try RunJoining.join(runs)
+        if runs.count > 1 { results.run.warnings = MeasurementWarnings.joinedWarnings(results) }
         let target = try save(results, name: arguments.value("name"), force: arguments.flag("force"))
         let what = sources.count == 1 ? sources[0] : "\(sources.count) runs"
         context.standardOutput.write("saved \(what) as \(target) (run \(results.run.id), \(results.benchmarks.count) benchmarks)\n")

@@ -1,3 +1,4 @@
+import PerfGateHarness
 import PerfGateResults
 
 /// `bench baseline record`: measures K independent runs and saves them as one baseline.
@@ -41,7 +42,8 @@ enum BaselineRecordCommand: BenchSubcommand {
             try ResultsFile.write(outcome.results, to: path)
             runs.append((outcome.results, path))
         }
-        let joined = try RunJoining.join(runs)
+        var joined = try RunJoining.join(runs)
+        joined.run.warnings = MeasurementWarnings.joinedWarnings(joined)
         let target = try BaselineSaveCommand.save(joined, name: arguments.value("name"), force: arguments.flag("force"))
         context.standardOutput.write(
             "recorded \(count) runs as \(target) (run \(joined.run.id), \(joined.benchmarks.count) benchmarks)\n"

@@ -94,6 +94,15 @@ public enum MeasurementWarnings {
         noisyMetrics(benchmarks, limits: limits).map { "\($0.metric) \(percent($0.variation))" }
     }
 
+    /// The warnings of a results file that joins several runs: the load and variation warnings
+    /// recomputed for the joined file (its environment is the first run's; its samples are all
+    /// runs'), and every other warning of the runs (injections, debug builds) once.
+    public static func joinedWarnings(_ results: BenchmarkResults) -> [String] {
+        let others = results.run.warnings.filter { !$0.hasPrefix("load average") && !$0.contains("coefficient of variation") }
+        let environment = results.run.environment.map { environmentWarnings($0).filter { $0.hasPrefix("load average") } } ?? []
+        return environment + variationWarnings(results.benchmarks) + others
+    }
+
     /// Sample standard deviation (n − 1) over |mean|; nil for fewer than 2 samples or a mean of 0.
     /// - Complexity: O(n).
     public static func coefficientOfVariation(_ samples: [Double]) -> Double? {

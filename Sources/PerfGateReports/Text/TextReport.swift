@@ -22,7 +22,8 @@ public import PerfGateComparison
 /// Values are the gated statistic of each side (see ``ValueFormatter``), the change is that
 /// statistic's relative change, and the p-value is the adjusted one. The reason of a regressed,
 /// over-budget or inconclusive row goes on its own line under the row (`↳ …`), so long reasons
-/// never push the table out of alignment.
+/// never push the table out of alignment; an inconclusive reason is said once, under the first row
+/// that has it.
 ///
 /// Text from the results files is shown on one line: line breaks become spaces, other control
 /// characters (ESC among them) become `�`, and bidirectional overrides are removed, so a benchmark id
@@ -84,11 +85,15 @@ public struct TextReport: Sendable {
         let reasonIndent = String(repeating: " ", count: layout.status + TextTableLayout.gap.count)
         var lines = [layout.line(.header)]
         lines.reserveCapacity(rows.count * 2 + 1)
+        var explained = Set<String>()
         for (row, rowCells) in zip(rows, cells) {
             let style = useColor ? ANSIStyle.style(for: row) : nil
             let colorsChange = row.status == .regressed || row.status == .improved || row.status == .overBudget
             lines.append(layout.line(rowCells, statusStyle: style, changeStyle: colorsChange ? style : nil))
-            if row.showsReason { lines.append(reasonIndent + "↳ " + SingleLine.sanitized(row.reason)) }
+            // An inconclusive reason shared by many rows (wall time against another machine's
+            // baseline) is said once, under the first of them.
+            let isRepeat = row.status == .inconclusive && !explained.insert(row.reason).inserted
+            if row.showsReason && !isRepeat { lines.append(reasonIndent + "↳ " + SingleLine.sanitized(row.reason)) }
         }
         return lines
     }
