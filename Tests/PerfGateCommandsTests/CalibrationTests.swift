@@ -151,3 +151,14 @@ struct CalibrationTests {
         )
     }
 }
+
+struct CalibrationDocumentTests {
+    @Test func aNewCalibrationKeepsTheStoredGateSectionOfTheOldDocument() {
+        let old = "# T\n\nintro\n\n<!-- stored-baseline-gate:begin -->\nmeasured\n<!-- stored-baseline-gate:end -->\n\nold body\n"
+        let new = "# Baselines\n\nGenerated now.\n\nnew body\n"
+        let kept = CalibrationReport.keepingStoredGateSection(of: old, in: new)
+        #expect(kept.hasPrefix("# Baselines\n\n<!-- stored-baseline-gate:begin -->\nmeasured\n<!-- stored-baseline-gate:end -->\n\nGenerated now."))
+        #expect(kept.hasSuffix("new body\n"))
+        #expect(CalibrationReport.keepingStoredGateSection(of: "nothing", in: new) == new)
+    }
+}

@@ -111,3 +111,29 @@ let thresholdsPath: String = {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Benchmarks/thresholds.json").path
 }()
+
+/// `--history` on `bench compare`: an empty folder is no history, a broken file is status 2.
+struct CompareHistoryTests {
+    @Test func anEmptyHistoryFolderIsNoHistoryAndABrokenFileIsStatusTwo() async throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var baseline = ResultsFixture(runID: "base")
+        var same = ResultsFixture(runID: "same")
+        baseline.add(agents: 1, samples: ResultsFixture.samples(center: 0.001, seed: 1))
+        same.add(agents: 1, samples: ResultsFixture.samples(center: 0.001, seed: 2))
+        let basePath = try baseline.write(to: folder, name: "baseline.json")
+        let samePath = try same.write(to: folder, name: "same.json")
+        let history = folder.appendingPathComponent("history")
+        try FileManager.default.createDirectory(at: history, withIntermediateDirectories: true)
+        let empty = await runBench(["compare", basePath, samePath, "--history", history.path, "--thresholds", thresholdsPath])
+        #expect(empty.status == .success, "\(empty.standardError)")
+        #expect(empty.standardOutput.contains("holds no results yet"))
+        try Data("{\"schema\": \"perfgate/results@1\"".utf8).write(to: history.appendingPathComponent("broken.json"))
+        let broken = await runBench(["compare", basePath, samePath, "--history", history.path, "--thresholds", thresholdsPath])
+        #expect(broken.status == .failure)
+        #expect(broken.standardError.hasPrefix("bench: error: \(history.path)/broken.json"))
+        let missing = await runBench(["compare", basePath, samePath, "--history", "/no/such/folder"])
+        #expect(missing.status == .failure)
+        #expect(missing.standardError.contains("/no/such/folder: no such file or folder"))
+    }
+}

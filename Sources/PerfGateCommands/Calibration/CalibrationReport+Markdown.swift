@@ -2,6 +2,21 @@ import PerfGateReports
 import PerfGateResults
 
 extension CalibrationReport {
+    /// Markers of the stored-baseline gate's measured error rates (written by `scripts/gate_trials.py`
+    /// and by hand from its output), which a new calibration keeps in place.
+    static let storedGateMarkers = (begin: "<!-- stored-baseline-gate:begin -->", end: "<!-- stored-baseline-gate:end -->")
+
+    /// `document` with the stored-gate section of `existing` (markers included) after its first
+    /// paragraph, or `document` unchanged when `existing` has none.
+    static func keepingStoredGateSection(of existing: String, in document: String) -> String {
+        guard let begin = existing.range(of: storedGateMarkers.begin),
+            let end = existing.range(of: storedGateMarkers.end, range: begin.upperBound..<existing.endIndex),
+            let split = document.range(of: "\n\n")
+        else { return document }
+        let section = existing[begin.lowerBound..<end.upperBound]
+        return String(document[..<split.upperBound]) + section + "\n\n" + String(document[split.upperBound...])
+    }
+
     /// docs/BASELINES.md: what was run where, the per-group summary, the per-metric calibration, the
     /// baseline of every gated metric, the method, and the thresholds table (between markers a test checks).
     ///

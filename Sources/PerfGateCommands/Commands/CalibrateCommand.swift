@@ -68,7 +68,11 @@ enum CalibrateCommand: BenchSubcommand {
         )
         context.standardOutput.write(report.terminalText)
         let baselines = CalibrationReport.baselineRows(run: measured.unmodified[0], analysis: analysis, thresholds: thresholds)
-        try ResultsIO.writeText(report.markdown(baselines: baselines, thresholdsTable: ThresholdsTable().render(thresholds)), to: output)
+        var document = report.markdown(baselines: baselines, thresholdsTable: ThresholdsTable().render(thresholds))
+        if let existing = try? String(contentsOfFile: output, encoding: .utf8) {
+            document = CalibrationReport.keepingStoredGateSection(of: existing, in: document)
+        }
+        try ResultsIO.writeText(document, to: output)
         context.standardOutput.write("calibration: \(output)\n")
         return .success
     }
