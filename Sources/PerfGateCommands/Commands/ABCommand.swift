@@ -13,8 +13,8 @@ enum ABCommand: BenchSubcommand {
             benchmark on both sides in alternating blocks (A B, then B A, round after round), seconds apart, so
             that the machine's slow and fast phases hit both sides alike. Both sides run the scenario catalog
             of the current folder. --method paired (the default) tests the per-round log-ratios of block
-            medians with the Wilcoxon signed-rank test; --method pooled pools each side's samples and uses
-            Mann-Whitney as `bench compare` does. Exit status as `bench compare`: 0 pass, 1 regression,
+            medians with the Wilcoxon signed-rank test; --method pooled pools each side's samples and decides
+            as `bench compare` does, with the round as the unit of wall-time metrics. Exit status as `bench compare`: 0 pass, 1 regression,
             2 when a side fails to build or run (the message names the side).
             """,
         options: [

@@ -37,39 +37,42 @@ struct ABMeasurements: Sendable {
     }
 
     /// One side's samples pooled over all rounds: per benchmark and metric, the samples of every
-    /// round concatenated in round order, with the summary recomputed.
+    /// round concatenated in round order, with the summary recomputed. Each sample keeps its round
+    /// (the A/B pair it belongs to) as its block in `sampleProcesses`: a round is one worker process
+    /// per side, so the comparator tests wall time with the round, not the sample, as its unit.
     /// - Complexity: O(total samples × log) for the summaries.
     static func pooled(_ rounds: [Round]) -> [BenchmarkResult] {
+        /// One metric's samples so far and the round (block) of each.
+        struct Pool {
+            var unit: String
+            var better: Better
+            var samples: [Double] = []
+            var blocks: [Int] = []
+        }
         var order: [String] = []
-        var merged: [String: BenchmarkResult] = [:]
-        for round in rounds {
+        var shells: [String: BenchmarkResult] = [:]
+        var pools: [String: [String: Pool]] = [:]
+        for (roundIndex, round) in rounds.enumerated() {
             for id in round.keys.sorted() {
                 guard let benchmark = round[id] else { continue }
-                guard var existing = merged[id] else {
+                if shells[id] == nil {
                     order.append(id)
-                    merged[id] = benchmark
-                    continue
+                    shells[id] = benchmark
                 }
                 for (name, metric) in benchmark.metrics {
-                    if var old = existing.metrics[name] {
-                        old.samples += metric.samples
-                        old.sampleProcesses = nil
-                        old.sampleRounds = nil
-                        existing.metrics[name] = old
-                    } else {
-                        existing.metrics[name] = metric
-                    }
+                    var pool = pools[id]?[name] ?? Pool(unit: metric.unit, better: metric.better)
+                    pool.samples += metric.samples
+                    pool.blocks += Array(repeating: roundIndex, count: metric.samples.count)
+                    pools[id, default: [:]][name] = pool
                 }
-                merged[id] = existing
             }
         }
         return order.compactMap { id in
-            guard var benchmark = merged[id] else { return nil }
-            for (name, metric) in benchmark.metrics {
+            guard var benchmark = shells[id] else { return nil }
+            benchmark.metrics = [:]
+            for (name, pool) in pools[id] ?? [:] where !pool.samples.isEmpty {
                 benchmark.metrics[name] = MetricResult(
-                    unit: metric.unit,
-                    better: metric.better,
-                    samples: metric.samples
+                    unit: pool.unit, better: pool.better, samples: pool.samples, sampleProcesses: pool.blocks
                 )
             }
             return benchmark
