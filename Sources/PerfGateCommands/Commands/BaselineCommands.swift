@@ -99,6 +99,16 @@ enum BaselineShowCommand: BenchSubcommand {
                 + "\(environment?.cpuModel ?? "unknown CPU"), \(environment?.logicalCores.map(String.init) ?? "?") cores, "
                 + "\(environment?.build ?? "unknown") build",
         ]
+        if !run.parts.isEmpty {
+            let boots = Set(run.parts.map { $0.bootId ?? "unknown" })
+            lines.append(
+                "\(run.parts.count) runs joined (\(run.parts.first!.startedAt) to \(run.parts.last!.startedAt)) on "
+                    + "\(boots.count) machine boot\(boots.count == 1 ? "" : "s"): wall time is judged against their "
+                    + "run-to-run spread on \(boots.count == 1 ? "that boot" : "those boots")"
+            )
+        } else {
+            lines.append("1 run: wall time cannot be judged against it (record several with `bench baseline record`)")
+        }
         lines += run.warnings.map { "warning: \($0)" }
         lines.append("")
         for benchmark in results.benchmarks {
