@@ -1,5 +1,6 @@
 import PerfGateComparison
 import PerfGateReports
+import PerfGateResults
 import Testing
 
 struct TextReportTests {
@@ -157,5 +158,18 @@ struct TextReportTests {
             }
         }
         return result
+    }
+}
+
+struct NoiseReportTests {
+    @Test func eachMetricWithBlocksGetsItsComponentsInOneLine() {
+        let metric = MetricResult(
+            unit: "seconds", better: .lower, samples: [1, 1.1, 2, 2.2], sampleProcesses: [0, 0, 1, 1]
+        )
+        let plain = MetricResult(unit: "seconds", better: .lower, samples: [1, 2])
+        let benchmark = BenchmarkResult(id: "b", name: "b", scenario: "s", parameters: [:], metrics: ["m": metric, "n": plain])
+        let lines = NoiseReport.lines([benchmark])
+        #expect(lines.count == 1)
+        #expect(lines[0].hasPrefix("b m: within a process 6.74%, between processes "))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PerfGateHarness
+import PerfGateReports
 import PerfGateResults
 import PerfGateScenarios
 
@@ -92,6 +93,7 @@ enum RunCommand: BenchSubcommand {
             for line in MeasurementWarnings.variationDetails(outcome.results.benchmarks) {
                 log.write(.info, "noisy: \(line)", correlationID: runID)
             }
+            for line in NoiseReport.lines(outcome.results.benchmarks) { log.write(.info, "noise: \(line)", correlationID: runID) }
         }
         guard outcome.failures.isEmpty else {
             let names = outcome.failures.map { BenchCommand.oneLine($0) }.joined(separator: "; ")
