@@ -106,8 +106,11 @@ enum RunCommand: BenchSubcommand {
 }
 
 extension RunCommand {
-    /// Samples of the `instructions` metric per benchmark (counts barely vary, so few suffice for the test).
-    static let instructionSamples = 10
+    /// Samples of the `instructions` metric per benchmark. Counts barely vary, but a sample of a
+    /// coordination round now and then counts a few percent more (thread scheduling); with 10 samples
+    /// one such sample left a 2% change short of significance after Holm (8 of 24 pairs on
+    /// 2026-12-08), with 20 it cannot.
+    static let instructionSamples = 20
 
     /// `--instructions`: counts with valgrind, or says plainly why not (and the results stay without them).
     static func addInstructions(
