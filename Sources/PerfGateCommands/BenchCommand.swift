@@ -59,6 +59,18 @@ public enum BenchCommand {
             return .success
         }
         let (command, rest) = select(arguments)
+        if ObjectIdentifier(command) == ObjectIdentifier(UnknownCommand.self), let group = rest.first, let help = groupHelp(group) {
+            // `bench baseline` (or `bench baseline --help`): the group's subcommands.
+            if rest.count == 1 || ["--help", "-h"].contains(rest[1]) {
+                context.standardOutput.write(help)
+                return .success
+            }
+            let names = subcommands.filter { $0.spec.path.count > 1 && $0.spec.path[0] == group }.map { $0.spec.path[1] }
+            context.standardError.write(
+                "bench: error: unknown subcommand \"\(group) \(rest[1])\"; `bench \(group)` has \(names.joined(separator: ", "))\n"
+            )
+            return .failure
+        }
         do {
             if ObjectIdentifier(command) == ObjectIdentifier(UnknownCommand.self) {
                 throw UsageError("unknown subcommand \"\(rest.first ?? "")\"", command: "bench")
@@ -93,6 +105,18 @@ public enum BenchCommand {
     /// The error's description on a single line.
     static func oneLine(_ error: any Error) -> String {
         String(describing: error).split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+
+    /// The help of a command group such as `baseline` (the first word of several subcommands), or nil.
+    static func groupHelp(_ group: String) -> String? {
+        let members = subcommands.filter { $0.spec.path.count > 1 && $0.spec.path[0] == group }
+        guard !members.isEmpty else { return nil }
+        var lines = ["USAGE: bench \(group) <subcommand> [options]", "", "SUBCOMMANDS:"]
+        for command in members {
+            lines.append("  " + command.spec.path.joined(separator: " ").padding(to: 20) + command.spec.abstract)
+        }
+        lines += ["", "See `bench \(group) <subcommand> --help` for each.", ""]
+        return lines.joined(separator: "\n")
     }
 
     static var rootHelp: String {

@@ -24,6 +24,16 @@ struct RootCommandTests {
         #expect(run.standardError == "bench: error: unknown subcommand \"frobnicate\" (see `bench --help`)\n")
     }
 
+    @Test func aCommandGroupListsItsSubcommandsAndAnUnknownMemberIsAUsageError() async {
+        let help = await runBench(["baseline", "--help"])
+        #expect(help.status == .success)
+        #expect(help.standardOutput.contains("baseline record"))
+        #expect(help.standardOutput.hasPrefix("USAGE: bench baseline <subcommand>"))
+        let unknown = await runBench(["baseline", "frob"])
+        #expect(unknown.status == .failure)
+        #expect(unknown.standardError == "bench: error: unknown subcommand \"baseline frob\"; `bench baseline` has save, record, show\n")
+    }
+
     @Test func theReadmeThresholdsTableMatchesTheThresholdsFile() async throws {
         let run = await runBench(["thresholds", "--thresholds", thresholdsPath])
         let readmePath = URL(fileURLWithPath: thresholdsPath).deletingLastPathComponent().deletingLastPathComponent()

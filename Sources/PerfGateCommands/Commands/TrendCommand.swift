@@ -46,7 +46,7 @@ enum TrendCommand: BenchSubcommand {
             permutations: try arguments.integer("permutations", in: 1...100_000) ?? 199,
             seed: UInt64(try arguments.integer("seed", in: 0...Int.max) ?? 42)
         )
-        let files = try resultsFiles(in: arguments.positionals)
+        let files = try ResultsIO.resultsFiles(in: arguments.positionals)
         let inputs = try readAll(files)
         let read = ContinuousClock.now
         let report = TrendReport(inputs: inputs, selection: try selection(arguments), detector: detector)
@@ -134,30 +134,6 @@ enum TrendCommand: BenchSubcommand {
         )
     }
 
-    /// Every results file named by `paths`: files as given, folders expanded to their `*.json` files
-    /// (sorted by name, not recursive). A path named twice is read once.
-    static func resultsFiles(in paths: [String]) throws -> [String] {
-        var files: [String] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-                let json = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
-                guard !json.isEmpty else {
-                    throw CommandError(
-                        "\(path): the folder holds no results files (*.json); pass results files or a folder of "
-                            + "`bench run` results"
-                    )
-                }
-                let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-                files += json.map { "\(base)/\($0)" }
-            } else {
-                files.append(path)
-            }
-        }
-        var seen = Set<String>()
-        return files.filter { seen.insert($0).inserted }
-    }
 
     /// Whether `path` means a folder: it ends with `/` or is an existing directory.
     private static func isFolder(_ path: String) -> Bool {

@@ -20,7 +20,7 @@ enum HistoryLoader {
         }
         var history: [BenchmarkResults] = []
         var skipped = 0
-        for file in try TrendCommand.resultsFiles(in: [path]) {
+        for file in try ResultsIO.resultsFiles(in: [path]) {
             let results = try ResultsIO.read(path: file)
             if results.run.suite == suite { history.append(results) } else { skipped += 1 }
         }

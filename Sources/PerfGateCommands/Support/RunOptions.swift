@@ -32,7 +32,7 @@ struct RunOptions: Sendable {
         SharedOptions.samples,
         SharedOptions.seed,
         SharedOptions.quiet,
-        OptionSpec("verbose", help: "Also list every metric behind a grouped warning (noisy metrics)."),
+        OptionSpec("verbose", help: "Also list the noisy metrics behind a grouped warning, and each metric's variance components."),
         OptionSpec(
             "inject-slowdown", value: "FRACTION",
             help: "Make every agent do this fraction more real work (0.10 = 10% slower), to prove the gate catches it."
