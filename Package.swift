@@ -117,7 +117,11 @@ let package = Package(
         // MARK: - Executables
 
         // `bench`: a thin `@main` over PerfGateCommands.
-        .executableTarget(name: "bench", dependencies: ["PerfGateCommands"], swiftSettings: swiftSettings),
+        // `perfgate-instructions` is a dependency so that `swift run bench` builds it too: `bench` counts
+        // instructions by running it under valgrind (it is not linked into `bench`).
+        .executableTarget(
+            name: "bench", dependencies: ["PerfGateCommands", "perfgate-instructions"], swiftSettings: swiftSettings
+        ),
         // `perfgate-instructions`: fixed work for `bench run --instructions` to count under valgrind.
         .executableTarget(
             name: "perfgate-instructions", dependencies: ["PerfGateScenarios", "PerfGateAgents", "CPerfGateSampleMarker"],

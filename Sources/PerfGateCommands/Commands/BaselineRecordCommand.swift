@@ -7,9 +7,9 @@ enum BaselineRecordCommand: BenchSubcommand {
         path: ["baseline", "record"],
         abstract: "Measure several independent runs of the suite and save them as one baseline.",
         discussion: """
-            Runs the suite --runs times (default 5), each run a fresh set of worker processes, after
-            waiting for the machine to settle; writes each run to .bench/results/ and joins them into
-            baselines/NAME.json. The joined baseline knows how far a second run of the same code moves
+            Runs the suite --runs times (default 5), each run a fresh set of worker processes and, when
+            valgrind is installed, an instruction count (as `bench` does); after waiting for the machine
+            to settle; writes each run to .bench/results/ and joins them into baselines/NAME.json. The joined baseline knows how far a second run of the same code moves
             each metric, so `bench` and `bench compare` judge wall time against that run-to-run noise
             (on this machine, until it reboots) instead of against one run's samples.
             """,
@@ -17,6 +17,7 @@ enum BaselineRecordCommand: BenchSubcommand {
             OptionSpec("runs", value: "K", help: "Independent runs to join (default 5, at least 2)."),
             OptionSpec("name", value: "NAME", help: "Baseline name (default: the suite)."),
             OptionSpec("force", help: "Replace a baseline measured in a different environment."),
+            RunOptions.noInstructions,
         ]
     )
 
@@ -33,10 +34,13 @@ enum BaselineRecordCommand: BenchSubcommand {
         var runs: [(results: BenchmarkResults, file: String)] = []
         for index in 1...count {
             if !options.isQuiet { context.standardError.write("bench: baseline run \(index) of \(count)\n") }
-            let outcome = await runner.run(plan: plan)
+            var outcome = await runner.run(plan: plan)
             guard outcome.failures.isEmpty else {
                 let names = outcome.failures.map { BenchCommand.oneLine($0) }.joined(separator: "; ")
                 throw CommandError("run \(index) of \(count): \(outcome.failures.count) scenario(s) failed: \(names); no baseline written")
+            }
+            if !arguments.flag("no-instructions") {
+                try RunCommand.addInstructions(to: &outcome.results, plan: plan, options: options, context: context)
             }
             let path = ".bench/results/\(outcome.results.run.id).json"
             try ResultsFile.write(outcome.results, to: path)

@@ -8,15 +8,18 @@ enum DefaultCommand: BenchSubcommand {
         path: [],
         abstract: "Run the default suite and gate it against baselines/default.json.",
         discussion: """
-            Equivalent to `bench run` followed, when baselines/<suite>.json exists, by
-            `bench compare baselines/<suite>.json <new results>`. Exit status as `bench compare`;
-            2 when a scenario crashed or an input is invalid.
+            Equivalent to `bench run --instructions` (when valgrind is installed; --no-instructions skips
+            it) followed, when baselines/<suite>.json exists, by `bench compare baselines/<suite>.json
+            <new results>`. Instruction counts are the same on every machine of a kind, so they gate CPU
+            work against a baseline from another machine, where wall time is reported but not judged.
+            Exit status as `bench compare`; 2 when a scenario crashed or an input is invalid.
             """,
         options: RunOptions.declarations + [
             SharedOptions.thresholds,
             SharedOptions.format(ReportFormat.allCases.map(\.rawValue), help: "Report format (default: text)."),
             SharedOptions.output,
             SharedOptions.history,
+            RunOptions.noInstructions,
         ]
     )
 
@@ -28,7 +31,9 @@ enum DefaultCommand: BenchSubcommand {
         let baseline = hasBaseline ? try ResultsIO.read(path: baselinePath) : nil
         // Read before the run, so a bad history file fails at once rather than after the measurement.
         let (history, warning) = try HistoryLoader.load(arguments.value("history"), suite: options.suite.name)
-        let (path, runStatus) = try await RunCommand.runAndWrite(options: options, outputPath: nil, context: context)
+        let (path, runStatus) = try await RunCommand.runAndWrite(
+            options: options, outputPath: nil, context: context, countInstructions: !arguments.flag("no-instructions")
+        )
         guard let baseline else {
             context.standardOutput.write(
                 "no baseline at \(baselinePath): nothing to gate against. Make one from this run with\n"

@@ -51,6 +51,13 @@ struct RunOptions: Sendable {
         OptionSpec("worker-timeout", value: "SECONDS", help: "Seconds a silent worker may take before it is killed.", hidden: true),
     ]
 
+    /// `--no-instructions`, for the commands that count instructions unless told not to (`bench`,
+    /// `bench baseline record`).
+    static let noInstructions = OptionSpec(
+        "no-instructions",
+        help: "Do not count instructions (valgrind callgrind). By default they are counted when valgrind is installed: they gate CPU work at 1% on any machine."
+    )
+
     /// Parses and validates the shared run options.
     init(_ arguments: ParsedArguments) throws(UsageError) {
         let suiteName = arguments.value("suite") ?? "default"
