@@ -86,11 +86,11 @@ extension Thresholds {
             },
             {
               "match": "belief/*", "metric": "instructions", "statistic": "p50", "maxRegression": 0.01,
-              "reason": "Opt-in (bench run --instructions): valgrind instructions per belief update are the work itself; 1% more work is a real change worth a look."
+              "reason": "Counted by bench (and bench run --instructions) when valgrind is installed: instructions per belief update are the work itself, the same on every machine of a kind; 1% more work is a real change worth a look."
             },
             {
               "match": "coordination/*", "metric": "instructions", "statistic": "p50", "maxRegression": 0.01,
-              "reason": "Opt-in: instructions per coordination round at 1 and 10 agents, the work itself; 1%, as for belief updates."
+              "reason": "Instructions per coordination round at 1 and 10 agents, the work itself; 1%, as for belief updates."
             }
           ]
         }
