@@ -7,11 +7,12 @@ enum BaselineRecordCommand: BenchSubcommand {
         path: ["baseline", "record"],
         abstract: "Measure several independent runs of the suite and save them as one baseline.",
         discussion: """
-            Runs the suite --runs times (default 5), each run a fresh set of worker processes and, when
-            valgrind is installed, an instruction count (as `bench` does); after waiting for the machine
-            to settle; writes each run to .bench/results/ and joins them into baselines/NAME.json. The joined baseline knows how far a second run of the same code moves
-            each metric, so `bench` and `bench compare` judge wall time against that run-to-run noise
-            (on this machine, until it reboots) instead of against one run's samples.
+            Waits for the machine to settle, then runs the suite --runs times (default 5), each run a
+            fresh set of worker processes and, when valgrind is installed, an instruction count (as
+            `bench` does); writes each run to .bench/results/ and joins them into baselines/NAME.json.
+            The joined baseline knows how far a second run of the same code moves each metric, so
+            `bench` and `bench compare` judge wall time against that run-to-run noise (on this machine,
+            until it reboots) instead of against one run's samples.
             """,
         options: RunOptions.declarations + [
             OptionSpec("runs", value: "K", help: "Independent runs to join (default 5, at least 2)."),
