@@ -3,7 +3,7 @@ public import PerfGateHTTP
 
 /// The simulated agents behind an HTTP API, as the user's own service would serve them.
 ///
-/// Routes (bodies are JSON; the README's "HTTP API" section shows every shape):
+/// Routes (bodies are JSON; docs/http-api.md shows every shape):
 ///
 /// | method and path | does | success |
 /// | --- | --- | --- |

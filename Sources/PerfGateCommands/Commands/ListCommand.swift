@@ -5,7 +5,7 @@ enum ListCommand: BenchSubcommand {
     static let spec = CommandSpec(
         path: ["list"],
         abstract: "List the benchmarks of a suite, with their parameters and metrics.",
-        discussion: "Add a scenario by adding a JSON file under Benchmarks/scenarios/ (see the README).",
+        discussion: "Add a scenario by adding a JSON file under Benchmarks/scenarios/ (see docs/running.md).",
         options: [
             OptionSpec("suite", value: "NAME", help: "Suite to list (default: default).", allowed: Suite.all.map(\.name)),
             SharedOptions.filter, SharedOptions.agents,

@@ -16,7 +16,7 @@ enum ServeCommand: BenchSubcommand {
             Prints exactly `listening on http://HOST:PORT` on standard output once it serves, then serves
             until SIGINT or SIGTERM, finishes the requests in flight, and exits 0. Port 0 lets the kernel
             choose. Routes: GET /api/v1/health, POST /api/v1/agents, POST /api/v1/agents/{id}/step,
-            GET /api/v1/agents/{id}, DELETE /api/v1/agents/{id} (see the README's section HTTP API), and
+            GET /api/v1/agents/{id}, DELETE /api/v1/agents/{id} (see docs/http-api.md), and
             GET /metrics (also /api/v1/monitoring/metrics): live metrics in Prometheus text 0.0.4, or
             OpenMetrics 1.0 when Accept asks for application/openmetrics-text. With --soak a swarm of
             --agents agents (default 10) coordinates continuously in the background and feeds the

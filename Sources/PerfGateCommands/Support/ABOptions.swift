@@ -9,11 +9,11 @@ struct ABOptions: Sendable {
     }
 
     /// Rounds when `--rounds` is absent: the fewest for which a paired test can clear Holm over the
-    /// default suite's 28 gating metrics (2 / 2¹³ · 28 < 0.01), see the README.
+    /// default suite's 28 gating metrics (2 / 2¹³ · 28 < 0.01), see docs/ci.md.
     static let defaultRounds = 13
     /// Samples per benchmark in each block when `--samples` is absent.
     static let defaultSamplesPerBlock = 6
-    /// The method when `--method` is absent (chosen by measurement, see the README).
+    /// The method when `--method` is absent (chosen by measurement, see docs/ci.md).
     static let defaultMethod = Method.paired
 
     var base: String

@@ -46,7 +46,7 @@ struct RunOptions: Sendable {
             "target", value: "URL",
             help: "Point the api/* scenarios at a running server (http://127.0.0.1:PORT) instead of the embedded one."
         ),
-        OptionSpec("requests", value: "FILE", help: "Request shapes for the api/* scenarios (perfgate/requests@1; see the README)."),
+        OptionSpec("requests", value: "FILE", help: "Request shapes for the api/* scenarios (perfgate/requests@1; see docs/http-api.md)."),
         OptionSpec("inject-fault", value: "KIND:ID", help: "Crash or hang one benchmark (crash:ID, hang:ID); for tests.", hidden: true),
         OptionSpec("worker-timeout", value: "SECONDS", help: "Seconds a silent worker may take before it is killed.", hidden: true),
     ]

@@ -39,7 +39,7 @@ extension ScenarioCatalog {
     /// Reads and validates one scenario file.
     public static func read(path: String) throws(ResultsError) -> ScenarioDefinition {
         let bytes = try FileContents.read(path: path, kind: "scenario")
-        let json = try FileContents.parse(bytes, file: path, kind: "scenario", hint: "see the README's section on adding a scenario")
+        let json = try FileContents.parse(bytes, file: path, kind: "scenario", hint: "see docs/running.md, \"Adding a scenario\"")
         return try ScenarioFileDecoder(file: path).decode(json)
     }
 }

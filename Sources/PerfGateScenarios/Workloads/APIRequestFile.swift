@@ -39,7 +39,7 @@ public struct APIRequestFile: Sendable {
     /// - Throws: ``ResultsError`` naming the file and the JSON path of the first problem.
     public static func read(path: String) throws(ResultsError) -> APIRequestFile {
         let bytes = try FileContents.read(path: path, kind: "request")
-        let json = try FileContents.parse(bytes, file: path, kind: "request", hint: "see the README's section HTTP API")
+        let json = try FileContents.parse(bytes, file: path, kind: "request", hint: "see docs/http-api.md")
         return try decode(json, file: path)
     }
 

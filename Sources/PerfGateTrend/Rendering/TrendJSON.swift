@@ -1,6 +1,6 @@
 public import PerfGateResults
 
-/// The trend report as JSON (`perfgate/trend@1`), for other tools; the README's "Trend reports"
+/// The trend report as JSON (`perfgate/trend@1`), for other tools; docs/trend.md's
 /// section documents every field.
 ///
 /// Keys appear in a fixed order; absent commits and relative changes (median before 0) are left out
